@@ -1,0 +1,1 @@
+# kernel/local.mk: filled in by its owner

@@ -1,0 +1,1 @@
+# src/backend/user/local.mk: filled in by its owner

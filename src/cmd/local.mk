@@ -1,0 +1,1 @@
+# src/cmd/local.mk: filled in by its owner

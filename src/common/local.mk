@@ -1,0 +1,1 @@
+# src/common/local.mk: filled in by its owner

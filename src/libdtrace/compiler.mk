@@ -1,0 +1,1 @@
+# src/libdtrace/compiler.mk: filled in by its owner

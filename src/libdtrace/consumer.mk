@@ -1,0 +1,1 @@
+# src/libdtrace/consumer.mk: filled in by its owner

@@ -1,0 +1,1 @@
+# src/libdtrace/driver.mk: filled in by its owner
