@@ -1,0 +1,1 @@
+# packaging/local.mk: filled in by its owner

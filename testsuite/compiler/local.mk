@@ -1,0 +1,1 @@
+# testsuite/compiler/local.mk: filled in by its owner

@@ -1,0 +1,1 @@
+# testsuite/consumer/local.mk: filled in by its owner

@@ -1,0 +1,1 @@
+# testsuite/d/local.mk: filled in by its owner
