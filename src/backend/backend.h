@@ -45,6 +45,12 @@ typedef struct dt_backend_ops {
 	int (*bo_available)(void);
 	dt_backend_t *(*bo_open)(const dt_runopts_t *opts, char *errbuf,
 				 size_t errlen);
+	/*
+	 * Optional (may be NULL): create the probes a description names that
+	 * exist only on demand, e.g. profile:::tick-5s.  Called for every
+	 * clause's descriptions before bo_probe_iter is used for matching.
+	 */
+	int (*bo_provide)(dt_backend_t *be, const dt_probedesc_t *pd);
 	/* call cb for every probe; stop early if cb returns non-zero */
 	int (*bo_probe_iter)(dt_backend_t *be,
 			     int (*cb)(const dt_probeinfo_t *pi, void *arg),

@@ -1,0 +1,622 @@
+/*
+ * dt_handle.c - the driver: compile programs, choose a backend, match
+ * probe descriptions, number the enabled probes, run the trace loop and
+ * hand everything the backend produces to the consumer.
+ *
+ * Several programs (-n a -n b -s c.d) share one namespace of variables and
+ * aggregations, as in DTrace.  Each is compiled alone first, for its own
+ * error messages and "matched N probes" line; what runs is one program
+ * compiled from their concatenation, so the backends see a single program.
+ */
+#include <errno.h>
+#include <fnmatch.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "backend.h"
+#include "dt_consume.h"
+#include "dt_dis.h"
+#include "dt_handle.h"
+
+typedef struct dt_src {
+	char *text; /* as compiled (descriptions made into clauses) */
+	char *label;
+	dt_srckind_t kind;
+	dt_program_t *prog; /* compiled alone: for messages and matching */
+} dt_src_t;
+
+struct dt_handle {
+	dt_opts_t opts;
+	dt_cc_opts_t cc;
+	int have_cc;
+	dt_src_t *srcs;
+	int nsrcs;
+	dt_program_t *prog; /* what runs */
+	const dt_backend_ops_t *ops;
+	dt_backend_t *be;
+	dt_ecb_t *ecbs;
+	uint32_t necbs, ecbcap;
+	pid_t child;
+	dt_consumer_t *cons;
+};
+
+static volatile sig_atomic_t dt_interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	dt_interrupted = 1;
+}
+
+dt_handle_t *dt_open(void)
+{
+	dt_handle_t *h = calloc(1, sizeof(*h));
+
+	if (h == NULL)
+		return NULL;
+	dt_opts_init(&h->opts);
+	h->child = -1;
+	return h;
+}
+
+dt_opts_t *dt_options(dt_handle_t *h)
+{
+	return &h->opts;
+}
+
+const char *dt_backend_name(dt_handle_t *h)
+{
+	return h->ops != NULL ? h->ops->bo_name : "none";
+}
+
+void dt_set_child(dt_handle_t *h, pid_t pid)
+{
+	h->child = pid;
+}
+
+int dt_setopt(dt_handle_t *h, const char *name, const char *value,
+	      char *err, size_t errlen)
+{
+	return dt_opts_set(&h->opts, name, value, err, errlen);
+}
+
+static void print_cc_error(dt_handle_t *h, const dt_src_t *s,
+			   const dt_cc_error_t *e)
+{
+	char where[64] = "";
+	char tag[48] = "";
+
+	if (h->opts.errtags && e->ce_tag[0] != '\0')
+		snprintf(tag, sizeof(tag), "[%s] ", e->ce_tag);
+	if (e->ce_line > 0 && s->kind == DT_SRC_SCRIPT)
+		snprintf(where, sizeof(where), "line %d: ", e->ce_line);
+	if (s->kind == DT_SRC_SCRIPT)
+		fprintf(stderr, "dtrace: failed to compile script %s: %s%s%s\n",
+			s->label, tag, where, e->ce_msg);
+	else
+		fprintf(stderr, "dtrace: invalid probe specifier %s: %s%s\n",
+			s->label, tag, e->ce_msg);
+}
+
+/* #pragma D option lines act on the handle's options */
+static int apply_pragmas(dt_handle_t *h, const dt_src_t *s)
+{
+	char err[128];
+	uint32_t i;
+
+	for (i = 0; i < s->prog->dp_nopts; i++) {
+		const dt_option_t *o = &s->prog->dp_opts[i];
+
+		if (dt_opts_set(&h->opts, o->op_name, o->op_value, err,
+				sizeof(err)) != 0) {
+			dt_cc_error_t e = { "D_PRAGMA_OPTSET", 0, "" };
+
+			snprintf(e.ce_msg, sizeof(e.ce_msg),
+				 "failed to set option '%s' to '%s': %s",
+				 o->op_name, o->op_value ? o->op_value : "", err);
+			print_cc_error(h, s, &e);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int dt_add_program(dt_handle_t *h, const char *text, dt_srckind_t kind,
+		   const char *label, const dt_cc_opts_t *cc)
+{
+	dt_src_t *s;
+	dt_cc_error_t err;
+	dt_cc_opts_t o = *cc;
+
+	s = realloc(h->srcs, (h->nsrcs + 1) * sizeof(*s));
+	if (s == NULL)
+		return -1;
+	h->srcs = s;
+	s = &h->srcs[h->nsrcs];
+	memset(s, 0, sizeof(*s));
+	s->kind = kind;
+	s->label = strdup(label);
+	/* a bare description is a clause with the default action */
+	if (kind == DT_SRC_DESC && strchr(text, '{') == NULL) {
+		size_t n = strlen(text) + 4;
+
+		s->text = malloc(n);
+		if (s->text != NULL)
+			snprintf(s->text, n, "%s {}", text);
+	} else {
+		s->text = strdup(text);
+	}
+	if (s->label == NULL || s->text == NULL)
+		return -1;
+	h->nsrcs++;
+
+	o.cc_strsize = (uint32_t)h->opts.strsize;
+	o.cc_zdefs = h->opts.zdefs;
+	o.cc_probespec = kind == DT_SRC_DESC;
+	memset(&err, 0, sizeof(err));
+	s->prog = dt_compile(s->text, &o, &err);
+	if (s->prog == NULL) {
+		print_cc_error(h, s, &err);
+		return -1;
+	}
+	if (!h->have_cc) {
+		h->cc = *cc;
+		h->have_cc = 1;
+	}
+	return apply_pragmas(h, s);
+}
+
+/* ---- backends ---- */
+
+static const dt_backend_ops_t *const backends[] = {
+#ifdef HAVE_KMOD_BACKEND
+	&dt_backend_kmod,
+#endif
+#ifdef HAVE_BPF_BACKEND
+	&dt_backend_bpf,
+#endif
+	&dt_backend_user,
+};
+
+static int choose_backend(dt_handle_t *h)
+{
+	size_t i;
+	char err[256] = "";
+	dt_runopts_t ro;
+
+	memset(&ro, 0, sizeof(ro));
+	ro.ro_bufsize = h->opts.bufsize;
+	ro.ro_aggsize = h->opts.aggsize;
+	ro.ro_dynvarsize = h->opts.dynvarsize;
+	ro.ro_specsize = h->opts.specsize;
+	ro.ro_nspec = (uint32_t)h->opts.nspec;
+	ro.ro_strsize = (uint32_t)h->opts.strsize;
+	ro.ro_switchrate_ms = (uint32_t)(h->opts.switchrate_ns / 1000000);
+	ro.ro_aggrate_ms = (uint32_t)(h->opts.aggrate_ns / 1000000);
+	ro.ro_bufpolicy = h->opts.bufpolicy;
+	ro.ro_destructive = h->opts.destructive;
+	ro.ro_target = h->have_cc ? h->cc.cc_target : 0;
+
+	for (i = 0; i < sizeof(backends) / sizeof(backends[0]); i++) {
+		const dt_backend_ops_t *b = backends[i];
+
+		if (h->opts.backend[0] != '\0') {
+			if (strcmp(h->opts.backend, b->bo_name) != 0)
+				continue;
+			if (!b->bo_available()) {
+				fprintf(stderr, "dtrace: backend %s not available "
+					"on this system\n", b->bo_name);
+				return -1;
+			}
+		} else if (!b->bo_available()) {
+			continue;
+		}
+		h->be = b->bo_open(&ro, err, sizeof(err));
+		if (h->be == NULL) {
+			fprintf(stderr, "dtrace: failed to open backend %s: %s\n",
+				b->bo_name, err);
+			return -1;
+		}
+		h->ops = b;
+		return 0;
+	}
+	if (h->opts.backend[0] != '\0')
+		fprintf(stderr, "dtrace: backend %s not available on this "
+			"system\n", h->opts.backend);
+	else
+		fprintf(stderr, "dtrace: no backend available\n");
+	return -1;
+}
+
+/* ---- probe matching ---- */
+
+static int field_match(const char *pat, const char *s)
+{
+	if (pat == NULL || pat[0] == '\0')
+		return 1;
+	return fnmatch(pat, s, 0) == 0;
+}
+
+int dt_desc_match(const dt_probedesc_t *pd, const dt_probeinfo_t *pi)
+{
+	return field_match(pd->pd_prov, pi->pi_prov) &&
+	       field_match(pd->pd_mod, pi->pi_mod) &&
+	       field_match(pd->pd_func, pi->pi_func) &&
+	       field_match(pd->pd_name, pi->pi_name);
+}
+
+typedef struct match_ctx {
+	const dt_probedesc_t *pd;
+	dt_probeinfo_t *found;
+	char **strs;
+	uint32_t n, cap;
+} match_ctx_t;
+
+static int match_cb(const dt_probeinfo_t *pi, void *arg)
+{
+	match_ctx_t *m = arg;
+
+	if (!dt_desc_match(m->pd, pi))
+		return 0;
+	if (m->n == m->cap) {
+		uint32_t cap = m->cap ? m->cap * 2 : 16;
+		dt_probeinfo_t *f = realloc(m->found, cap * sizeof(*f));
+
+		if (f == NULL)
+			return -1;
+		m->found = f;
+		m->cap = cap;
+	}
+	/* the backend's strings stay valid while it is open */
+	m->found[m->n++] = *pi;
+	return 0;
+}
+
+static int cmp_probe_id(const void *a, const void *b)
+{
+	const dt_probeinfo_t *x = a, *y = b;
+
+	return x->pi_id < y->pi_id ? -1 : x->pi_id > y->pi_id;
+}
+
+/* every probe a description matches, in id order; caller frees */
+static int match_desc(dt_handle_t *h, const dt_probedesc_t *pd,
+		      dt_probeinfo_t **out, uint32_t *n)
+{
+	match_ctx_t m = { pd, NULL, NULL, 0, 0 };
+
+	if (h->ops->bo_provide != NULL)
+		h->ops->bo_provide(h->be, pd);
+	if (h->ops->bo_probe_iter(h->be, match_cb, &m) < 0) {
+		free(m.found);
+		return -1;
+	}
+	if (m.n > 1)
+		qsort(m.found, m.n, sizeof(*m.found), cmp_probe_id);
+	*out = m.found;
+	*n = m.n;
+	return 0;
+}
+
+static int add_ecb(dt_handle_t *h, const dt_probeinfo_t *pi,
+		   const dt_clause_t *cl)
+{
+	dt_ecb_t *e;
+
+	if (h->necbs == h->ecbcap) {
+		uint32_t cap = h->ecbcap ? h->ecbcap * 2 : 16;
+
+		e = realloc(h->ecbs, cap * sizeof(*e));
+		if (e == NULL)
+			return -1;
+		h->ecbs = e;
+		h->ecbcap = cap;
+	}
+	e = &h->ecbs[h->necbs];
+	e->ec_epid = h->necbs + 1;
+	e->ec_probeid = pi->pi_id;
+	e->ec_prov = strdup(pi->pi_prov);
+	e->ec_mod = strdup(pi->pi_mod);
+	e->ec_func = strdup(pi->pi_func);
+	e->ec_name = strdup(pi->pi_name);
+	e->ec_clause = cl;
+	h->necbs++;
+	return 0;
+}
+
+static char *concat_sources(dt_handle_t *h)
+{
+	size_t len = 1;
+	char *all;
+	int i;
+
+	for (i = 0; i < h->nsrcs; i++)
+		len += strlen(h->srcs[i].text) + 1;
+	all = malloc(len);
+	if (all == NULL)
+		return NULL;
+	all[0] = '\0';
+	for (i = 0; i < h->nsrcs; i++) {
+		strcat(all, h->srcs[i].text);
+		strcat(all, "\n");
+	}
+	return all;
+}
+
+static void zero_match_error(dt_handle_t *h, const dt_src_t *s,
+			     const dt_probedesc_t *pd)
+{
+	dt_cc_error_t e;
+
+	memset(&e, 0, sizeof(e));
+	snprintf(e.ce_tag, sizeof(e.ce_tag), "D_PDESC_ZERO");
+	e.ce_line = pd->pd_line;
+	snprintf(e.ce_msg, sizeof(e.ce_msg),
+		 "probe description %s:%s:%s:%s does not match any probes",
+		 pd->pd_prov, pd->pd_mod, pd->pd_func, pd->pd_name);
+	print_cc_error(h, s, &e);
+}
+
+int dt_attach(dt_handle_t *h)
+{
+	dt_cc_error_t err;
+	dt_cc_opts_t o;
+	char *all, ebuf[512] = "";
+	uint32_t c, d;
+	int i;
+	uint32_t clause_base = 0;
+
+	if (choose_backend(h) != 0)
+		return -1;
+
+	/* one program for the backend */
+	if (h->nsrcs == 1) {
+		h->prog = h->srcs[0].prog;
+	} else {
+		all = concat_sources(h);
+		if (all == NULL)
+			return -1;
+		o = h->cc;
+		o.cc_strsize = (uint32_t)h->opts.strsize;
+		o.cc_zdefs = h->opts.zdefs;
+		o.cc_probespec = 1;
+		memset(&err, 0, sizeof(err));
+		h->prog = dt_compile(all, &o, &err);
+		free(all);
+		if (h->prog == NULL) {
+			fprintf(stderr, "dtrace: failed to compile programs "
+				"together: %s\n", err.ce_msg);
+			return -1;
+		}
+	}
+
+	/* number the enabled probes: clause order, then probe id order */
+	for (i = 0; i < h->nsrcs; i++) {
+		const dt_src_t *s = &h->srcs[i];
+		uint32_t before = h->necbs;
+
+		for (c = 0; c < s->prog->dp_nclauses; c++) {
+			const dt_clause_t *cl = &h->prog->dp_clauses[clause_base + c];
+
+			for (d = 0; d < cl->dc_nprobes; d++) {
+				dt_probeinfo_t *found;
+				uint32_t n, k;
+
+				if (match_desc(h, &cl->dc_probes[d], &found,
+					       &n) != 0)
+					return -1;
+				if (n == 0 && !h->opts.zdefs) {
+					zero_match_error(h, s, &cl->dc_probes[d]);
+					free(found);
+					return -1;
+				}
+				for (k = 0; k < n; k++)
+					if (add_ecb(h, &found[k], cl) != 0)
+						return -1;
+				free(found);
+			}
+		}
+		clause_base += s->prog->dp_nclauses;
+		if (!h->opts.quiet) {
+			uint32_t n = h->necbs - before;
+
+			fprintf(stderr, "dtrace: %s '%s' matched %u probe%s\n",
+				s->kind == DT_SRC_SCRIPT ? "script" :
+				"description", s->label, n, n == 1 ? "" : "s");
+		}
+	}
+
+	if (h->ops->bo_enable(h->be, h->prog, h->ecbs, h->necbs, ebuf,
+			      sizeof(ebuf)) != 0) {
+		fprintf(stderr, "dtrace: could not enable tracing: %s\n", ebuf);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- listing ---- */
+
+static int list_cb(const dt_probeinfo_t *pi, void *arg)
+{
+	FILE *out = arg;
+
+	fprintf(out, "%5u %10s %17s %33s %s\n", pi->pi_id, pi->pi_prov,
+		pi->pi_mod, pi->pi_func, pi->pi_name);
+	return 0;
+}
+
+int dt_list(dt_handle_t *h, FILE *out)
+{
+	int i;
+	uint32_t c, d, k;
+
+	if (choose_backend(h) != 0)
+		return 1;
+	fprintf(out, "%5s %10s %17s %33s %s\n", "ID", "PROVIDER", "MODULE",
+		"FUNCTION", "NAME");
+	if (h->nsrcs == 0) {
+		h->ops->bo_probe_iter(h->be, list_cb, out);
+		return 0;
+	}
+	for (i = 0; i < h->nsrcs; i++) {
+		const dt_program_t *p = h->srcs[i].prog;
+
+		for (c = 0; c < p->dp_nclauses; c++) {
+			for (d = 0; d < p->dp_clauses[c].dc_nprobes; d++) {
+				dt_probeinfo_t *found;
+				uint32_t n;
+
+				if (match_desc(h, &p->dp_clauses[c].dc_probes[d],
+					       &found, &n) != 0)
+					return 1;
+				for (k = 0; k < n; k++)
+					list_cb(&found[k], out);
+				free(found);
+			}
+		}
+	}
+	return 0;
+}
+
+void dt_print_dif(dt_handle_t *h, FILE *out)
+{
+	int i;
+	uint32_t c;
+
+	for (i = 0; i < h->nsrcs; i++) {
+		const dt_program_t *p = h->srcs[i].prog;
+
+		for (c = 0; c < p->dp_nclauses; c++) {
+			const dt_clause_t *cl = &p->dp_clauses[c];
+
+			fprintf(out, "\nDIFO for clause %u (%s):\n", c + 1,
+				cl->dc_nprobes ? cl->dc_probes[0].pd_text : "");
+			dt_dis(out, &cl->dc_difo);
+		}
+	}
+}
+
+/* ---- the trace loop ---- */
+
+static void snapshot_cb(void *arg)
+{
+	dt_handle_t *h = arg;
+
+	h->ops->bo_snapshot(h->be, h->cons);
+}
+
+static int setopt_cb(void *arg, const char *name, const char *value)
+{
+	dt_handle_t *h = arg;
+	char err[128];
+
+	return dt_opts_set(&h->opts, name, value, err, sizeof(err));
+}
+
+static int child_gone(dt_handle_t *h)
+{
+	int status;
+
+	if (h->child <= 0)
+		return 0;
+	if (waitpid(h->child, &status, WNOHANG) == h->child) {
+		fprintf(stderr, "dtrace: pid %d has exited\n", (int)h->child);
+		h->child = -1;
+		return 1;
+	}
+	return 0;
+}
+
+int dt_run(dt_handle_t *h, FILE *out)
+{
+	dt_consumer_conf_t conf;
+	struct sigaction sa;
+	int r = 0, done = 0, status;
+	int timeout = (int)(h->opts.switchrate_ns / 1000000);
+
+	if (timeout <= 0 || timeout > 1000)
+		timeout = 1000;
+	if (h->child > 0 && timeout > 50)
+		timeout = 50; /* notice the child's exit promptly */
+
+	memset(&conf, 0, sizeof(conf));
+	conf.cc_prog = h->prog;
+	conf.cc_ecbs = h->ecbs;
+	conf.cc_necbs = h->necbs;
+	conf.cc_out = out;
+	conf.cc_err = stderr;
+	conf.cc_quiet = h->opts.quiet;
+	conf.cc_flowindent = h->opts.flowindent;
+	conf.cc_aggsortkey = h->opts.aggsortkey;
+	conf.cc_aggsortrev = h->opts.aggsortrev;
+	conf.cc_aggsortpos = h->opts.aggsortpos;
+	conf.cc_aggsortkeypos = h->opts.aggsortkeypos;
+	conf.cc_strsize = (uint32_t)h->opts.strsize;
+	conf.cc_snapshot = snapshot_cb;
+	conf.cc_setopt = setopt_cb;
+	conf.cc_arg = h;
+	h->cons = dt_consumer_create(&conf);
+	if (h->cons == NULL)
+		return 1;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+
+	if (h->ops->bo_go(h->be) != 0) {
+		fprintf(stderr, "dtrace: could not start tracing\n");
+		return 1;
+	}
+	while (!done) {
+		r = h->ops->bo_poll(h->be, h->cons, timeout);
+		if (r != 0 || dt_interrupted || child_gone(h))
+			done = 1;
+	}
+	h->ops->bo_stop(h->be);
+	/* END's records, then whatever was still buffered */
+	if (r >= 0) {
+		while ((r = h->ops->bo_poll(h->be, h->cons, 0)) > 0)
+			;
+	}
+	h->ops->bo_snapshot(h->be, h->cons);
+	dt_consume_final_aggs(h->cons);
+	fflush(out);
+	status = r < 0 ? 1 : dt_consumer_exit_status(h->cons);
+	return status;
+}
+
+void dt_close(dt_handle_t *h)
+{
+	uint32_t i;
+	int s;
+
+	if (h == NULL)
+		return;
+	if (h->cons != NULL)
+		dt_consumer_destroy(h->cons);
+	if (h->be != NULL)
+		h->ops->bo_close(h->be);
+	for (i = 0; i < h->necbs; i++) {
+		free((char *)h->ecbs[i].ec_prov);
+		free((char *)h->ecbs[i].ec_mod);
+		free((char *)h->ecbs[i].ec_func);
+		free((char *)h->ecbs[i].ec_name);
+	}
+	free(h->ecbs);
+	if (h->nsrcs > 1 && h->prog != NULL)
+		dt_program_free(h->prog);
+	for (s = 0; s < h->nsrcs; s++) {
+		dt_program_free(h->srcs[s].prog);
+		free(h->srcs[s].text);
+		free(h->srcs[s].label);
+	}
+	free(h->srcs);
+	free(h);
+}

@@ -1,0 +1,66 @@
+/*
+ * dt_handle.h - libdtrace's driver: one tracing session from compiled
+ * programs to printed output.  dtrace(1) is a thin shell around this.
+ *
+ *   h = dt_open();  dt_setopt(h, ...);
+ *   dt_add_program(h, source, ...)   (once per -n/-s/-P/-m/-f/-i)
+ *   dt_attach(h)                     backend chosen, probes matched
+ *   dt_run(h)                        BEGIN ... exit()/signal ... END
+ *   dt_close(h)
+ */
+#ifndef DT_HANDLE_H
+#define DT_HANDLE_H
+
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "dt_compile.h"
+#include "dt_options.h"
+
+typedef struct dt_handle dt_handle_t;
+
+/* how a program's text was given, for messages */
+typedef enum dt_srckind {
+	DT_SRC_SCRIPT, /* -s file: "script 'f' matched ..." */
+	DT_SRC_DESC /* -n/-P/-m/-f/-i: "description '...' matched ..." */
+} dt_srckind_t;
+
+dt_handle_t *dt_open(void);
+void dt_close(dt_handle_t *h);
+dt_opts_t *dt_options(dt_handle_t *h);
+
+/* -x name[=value]; prints nothing, returns -1 with err on failure */
+int dt_setopt(dt_handle_t *h, const char *name, const char *value,
+	      char *err, size_t errlen);
+
+/*
+ * Compile one program.  label is the script file name or the probe
+ * description as given.  On failure prints DTrace's message on stderr and
+ * returns -1.
+ */
+int dt_add_program(dt_handle_t *h, const char *text, dt_srckind_t kind,
+		   const char *label, const dt_cc_opts_t *cc);
+
+/* Choose the backend, match every program's probes, print the
+ * "matched N probes" lines (unless quiet) and enable.  -1 on failure
+ * (message printed). */
+int dt_attach(dt_handle_t *h);
+
+/* dtrace -l: list the probes the programs name (all if none), -v adds
+ * nothing yet.  Returns the exit status. */
+int dt_list(dt_handle_t *h, FILE *out);
+
+/* Print each program's DIF (-S) on stderr, as dtrace -S does. */
+void dt_print_dif(dt_handle_t *h, FILE *out);
+
+/* The child started by -c (its exit ends the session) or -1. */
+void dt_set_child(dt_handle_t *h, pid_t pid);
+
+/* Trace until exit(), a signal, or the -c child's death; print the
+ * aggregations; return the exit status DTrace would. */
+int dt_run(dt_handle_t *h, FILE *out);
+
+/* the backend's name once attached ("user", "bpf", "kmod") */
+const char *dt_backend_name(dt_handle_t *h);
+
+#endif /* DT_HANDLE_H */
