@@ -1,1 +1,15 @@
-# src/libdtrace/driver.mk: filled in by its owner
+# src/libdtrace/driver.mk - libdtrace itself and its driver (options, probe
+# matching, the trace loop).  Other fragments append their sources.
+lib_LTLIBRARIES += libdtrace.la
+libdtrace_la_SOURCES = \
+	src/libdtrace/dt_handle.c src/libdtrace/dt_handle.h \
+	src/libdtrace/dt_options.c src/libdtrace/dt_options.h \
+	src/libdtrace/dt_program.h src/libdtrace/dt_compile.h \
+	src/libdtrace/dt_consume.h src/backend/backend.h
+libdtrace_la_LIBADD =
+libdtrace_la_LDFLAGS = -version-info 0:0:0
+dtraceincdir = $(includedir)/dtrace
+dtraceinc_HEADERS = src/libdtrace/dt_handle.h src/libdtrace/dt_options.h \
+	src/libdtrace/dt_compile.h src/libdtrace/dt_program.h \
+	src/libdtrace/dt_consume.h src/common/dif.h src/common/dt_agg.h \
+	src/common/dt_port.h

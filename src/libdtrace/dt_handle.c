@@ -42,7 +42,9 @@ struct dt_handle {
 	dt_backend_t *be;
 	dt_ecb_t *ecbs;
 	uint32_t necbs, ecbcap;
-	pid_t child;
+	pid_t target;
+	int target_is_child;
+	int gofd;
 	dt_consumer_t *cons;
 };
 
@@ -61,7 +63,8 @@ dt_handle_t *dt_open(void)
 	if (h == NULL)
 		return NULL;
 	dt_opts_init(&h->opts);
-	h->child = -1;
+	h->target = -1;
+	h->gofd = -1;
 	return h;
 }
 
@@ -75,9 +78,11 @@ const char *dt_backend_name(dt_handle_t *h)
 	return h->ops != NULL ? h->ops->bo_name : "none";
 }
 
-void dt_set_child(dt_handle_t *h, pid_t pid)
+void dt_set_target(dt_handle_t *h, pid_t pid, int is_child, int gofd)
 {
-	h->child = pid;
+	h->target = pid;
+	h->target_is_child = is_child;
+	h->gofd = gofd;
 }
 
 int dt_setopt(dt_handle_t *h, const char *name, const char *value,
@@ -519,18 +524,21 @@ static int setopt_cb(void *arg, const char *name, const char *value)
 	return dt_opts_set(&h->opts, name, value, err, sizeof(err));
 }
 
-static int child_gone(dt_handle_t *h)
+static int target_gone(dt_handle_t *h)
 {
-	int status;
+	int status, gone;
 
-	if (h->child <= 0)
+	if (h->target <= 0)
 		return 0;
-	if (waitpid(h->child, &status, WNOHANG) == h->child) {
-		fprintf(stderr, "dtrace: pid %d has exited\n", (int)h->child);
-		h->child = -1;
-		return 1;
+	if (h->target_is_child)
+		gone = waitpid(h->target, &status, WNOHANG) == h->target;
+	else
+		gone = kill(h->target, 0) != 0 && errno == ESRCH;
+	if (gone) {
+		fprintf(stderr, "dtrace: pid %d has exited\n", (int)h->target);
+		h->target = -1;
 	}
-	return 0;
+	return gone;
 }
 
 int dt_run(dt_handle_t *h, FILE *out)
@@ -542,7 +550,7 @@ int dt_run(dt_handle_t *h, FILE *out)
 
 	if (timeout <= 0 || timeout > 1000)
 		timeout = 1000;
-	if (h->child > 0 && timeout > 50)
+	if (h->target > 0 && timeout > 50)
 		timeout = 50; /* notice the child's exit promptly */
 
 	memset(&conf, 0, sizeof(conf));
@@ -574,9 +582,16 @@ int dt_run(dt_handle_t *h, FILE *out)
 		fprintf(stderr, "dtrace: could not start tracing\n");
 		return 1;
 	}
+	if (h->gofd >= 0) {
+		/* tracing is on: let the -c command run */
+		if (write(h->gofd, "g", 1) != 1)
+			perror("dtrace: starting command");
+		close(h->gofd);
+		h->gofd = -1;
+	}
 	while (!done) {
 		r = h->ops->bo_poll(h->be, h->cons, timeout);
-		if (r != 0 || dt_interrupted || child_gone(h))
+		if (r != 0 || dt_interrupted || target_gone(h))
 			done = 1;
 	}
 	h->ops->bo_stop(h->be);

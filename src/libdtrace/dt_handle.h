@@ -53,8 +53,12 @@ int dt_list(dt_handle_t *h, FILE *out);
 /* Print each program's DIF (-S) on stderr, as dtrace -S does. */
 void dt_print_dif(dt_handle_t *h, FILE *out);
 
-/* The child started by -c (its exit ends the session) or -1. */
-void dt_set_child(dt_handle_t *h, pid_t pid);
+/*
+ * The process whose end ends the session: the -c child (started stopped
+ * on gofd: one byte written there once tracing has started lets it run),
+ * or a -p process (gofd -1, not our child).
+ */
+void dt_set_target(dt_handle_t *h, pid_t pid, int is_child, int gofd);
 
 /* Trace until exit(), a signal, or the -c child's death; print the
  * aggregations; return the exit status DTrace would. */
