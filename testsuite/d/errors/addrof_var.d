@@ -1,0 +1,8 @@
+/* & of a D variable */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = 1;
+	y = &x;
+}

@@ -1,0 +1,7 @@
+/* empty character constant */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = '';
+}

@@ -1,0 +1,7 @@
+/* character constant runs into a newline */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = 'a;
+}

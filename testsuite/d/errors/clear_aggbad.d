@@ -1,0 +1,7 @@
+/* clear() of an unknown aggregation */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	clear(@nope);
+}

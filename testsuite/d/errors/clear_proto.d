@@ -1,0 +1,8 @@
+/* clear() without an aggregation */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	@a = count();
+	clear();
+}

@@ -1,0 +1,8 @@
+/* unterminated comment */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	exit(0);
+}
+/* open

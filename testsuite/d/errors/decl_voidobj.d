@@ -1,0 +1,9 @@
+/* declaration of a void variable */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+void x;
+
+BEGIN
+{
+	exit(0);
+}

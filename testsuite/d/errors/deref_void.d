@@ -1,0 +1,7 @@
+/* unary * on a void pointer */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	y = *(void *)0;
+}

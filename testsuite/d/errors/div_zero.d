@@ -1,0 +1,7 @@
+/* constant division by zero */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = 1 / 0;
+}

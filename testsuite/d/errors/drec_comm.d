@@ -1,0 +1,13 @@
+/* trace() after commit() */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	s = speculation();
+}
+
+BEGIN
+{
+	commit(s);
+	trace(1);
+}

@@ -1,0 +1,13 @@
+/* exit() after speculate() */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	s = speculation();
+}
+
+BEGIN
+{
+	speculate(s);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* call of an unknown function */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	nosuchfunc(1);
+}

@@ -1,0 +1,7 @@
+/* octal constant with digit 9 */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = 09;
+}

@@ -1,0 +1,7 @@
+/* $1 without arguments */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = $1;
+}

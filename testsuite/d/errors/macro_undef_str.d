@@ -1,0 +1,8 @@
+/* $$2 with only one argument */
+/* @@options: -q -xerrtags */
+/* @@args: a */
+/* @@status: 1 */
+BEGIN
+{
+	x = $$2;
+}

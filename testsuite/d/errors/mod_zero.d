@@ -1,0 +1,7 @@
+/* constant modulo by zero */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = 5 % 0;
+}

@@ -1,0 +1,8 @@
+/* normalize() without a divisor */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	@a = count();
+	normalize(@a);
+}

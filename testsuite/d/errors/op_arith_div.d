@@ -1,0 +1,7 @@
+/* / by a string */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = 2 / "a";
+}

@@ -1,0 +1,7 @@
+/* unary minus of a string */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = -"a";
+}

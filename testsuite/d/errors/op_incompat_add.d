@@ -1,0 +1,7 @@
+/* adding a string and an int */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = "a" + 1;
+}

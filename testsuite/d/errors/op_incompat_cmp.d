@@ -1,0 +1,7 @@
+/* comparing a string with an int */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = "a" == 1;
+}

@@ -1,0 +1,7 @@
+/* & of a string */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = "a" & 2;
+}

@@ -1,0 +1,8 @@
+/* ++ of a string */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	s = "a";
+	s++;
+}

@@ -1,0 +1,6 @@
+/* probe description matching nothing */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+nosuchprov:::nosuchprobe {
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* printa() of an int */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	printa(1);
+}

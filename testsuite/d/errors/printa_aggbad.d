@@ -1,0 +1,7 @@
+/* printa() of an unknown aggregation */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	printa(@nope);
+}

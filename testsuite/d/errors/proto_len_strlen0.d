@@ -1,0 +1,7 @@
+/* strlen() with no argument */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = strlen();
+}

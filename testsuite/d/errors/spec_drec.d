@@ -1,0 +1,13 @@
+/* speculate() after trace() */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	s = speculation();
+}
+
+BEGIN
+{
+	trace(1);
+	speculate(s);
+}

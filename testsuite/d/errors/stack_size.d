@@ -1,0 +1,7 @@
+/* stack(0) */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	stack(0);
+}

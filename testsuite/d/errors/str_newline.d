@@ -1,0 +1,7 @@
+/* string literal runs into a newline */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = "abc;
+}

@@ -1,0 +1,7 @@
+/* operator with a missing operand */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = 1 +;
+}

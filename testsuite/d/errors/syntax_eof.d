@@ -1,0 +1,6 @@
+/* missing closing brace */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = 1;

@@ -1,0 +1,7 @@
+/* extra closing bracket */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = 1];
+}

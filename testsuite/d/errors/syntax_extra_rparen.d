@@ -1,0 +1,7 @@
+/* extra closing parenthesis */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = 1 + 2);
+}

@@ -1,0 +1,8 @@
+/* trace() of an aggregation */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	@a = count();
+	trace(@a);
+}

@@ -1,0 +1,7 @@
+/* trunc() of an unknown aggregation */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	trunc(@nope);
+}

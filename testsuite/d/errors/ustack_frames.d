@@ -1,0 +1,7 @@
+/* ustack(0) */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	ustack(0);
+}

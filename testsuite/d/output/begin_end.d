@@ -1,0 +1,10 @@
+/* END fires after exit(); its probe ID is 2 */
+BEGIN
+{
+	exit(0);
+}
+
+END
+{
+	trace(2);
+}

@@ -1,0 +1,5 @@
+/* a clause with only exit() still prints its probe line */
+BEGIN
+{
+	exit(0);
+}

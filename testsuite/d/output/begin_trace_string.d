@@ -1,0 +1,6 @@
+/* trace() of a string: two spaces then left-justified in 33 columns */
+BEGIN
+{
+	trace("hello");
+	exit(0);
+}

@@ -1,0 +1,13 @@
+/* empty clauses still record the probe firing */
+BEGIN
+{
+}
+
+BEGIN
+{
+}
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,8 @@
+/* #pragma D option quiet: quiet output, notice suppressed too */
+#pragma D option quiet
+
+BEGIN
+{
+	printf("q\n");
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* glob in the provider field */
+/* @@options: -q */
+dtr*:::BEGIN
+{
+	printf("ok\n");
+	exit(0);
+}

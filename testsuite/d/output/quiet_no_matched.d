@@ -1,0 +1,6 @@
+/* -q suppresses the 'matched N probes' notice */
+/* @@options: -q */
+BEGIN
+{
+	exit(0);
+}

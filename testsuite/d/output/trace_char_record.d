@@ -1,0 +1,6 @@
+/* trace() of a 1-byte value prints %3d */
+BEGIN
+{
+	trace((char)65);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* trace() of a negative int */
+BEGIN
+{
+	trace(-1);
+	exit(0);
+}

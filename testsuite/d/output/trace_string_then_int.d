@@ -1,0 +1,7 @@
+/* string record padded before the next record */
+BEGIN
+{
+	trace("ab");
+	trace(3);
+	exit(0);
+}

@@ -1,0 +1,11 @@
+/* two BEGIN clauses: matched 2 probes, one line each */
+BEGIN
+{
+	trace(1);
+}
+
+BEGIN
+{
+	trace(2);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* -x quiet is the same as -q */
+/* @@options: -x quiet */
+BEGIN
+{
+	printf("xq\n");
+	exit(0);
+}
