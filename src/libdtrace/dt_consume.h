@@ -69,6 +69,24 @@ typedef struct dt_consumer_conf {
 	/* called for actions the consumer cannot do by itself */
 	int (*cc_setopt)(void *arg, const char *name, const char *value);
 	void *cc_arg;
+	/* --- appended by the consumer (cons) --- */
+	/*
+	 * Symbol lookup for %a/%A, sym()/usym(), stack()/ustack() frames
+	 * (user != 0: in process pid).  Returns 0 with *mod set (and *sym,
+	 * *symaddr if a symbol covers addr, else *sym = NULL), -1 if unknown:
+	 * the consumer then prints the bare address as DTrace does.  NULL:
+	 * nothing is ever known.
+	 */
+	int (*cc_lookup)(void *arg, int user, int64_t pid, uint64_t addr,
+			 const char **mod, const char **sym, uint64_t *symaddr);
+	/*
+	 * Actions the backend carries out when their record is consumed:
+	 * DT_ACT_RAISE (value = signal), DT_ACT_STOP, DT_ACT_BREAKPOINT,
+	 * DT_ACT_PANIC, DT_ACT_CHILL (value = ns).  NULL: ignored.
+	 */
+	void (*cc_action)(void *arg, dt_actkind_t kind, int64_t value);
+	int cc_stackindent; /* stackindent option; 0 means DTrace's 14 */
+	int cc_rawbytes; /* rawbytes option: trace() of bytes always dumps */
 } dt_consumer_conf_t;
 
 dt_consumer_t *dt_consumer_create(const dt_consumer_conf_t *conf);
@@ -96,5 +114,35 @@ void dt_consume_final_aggs(dt_consumer_t *c);
 
 /* "dtrace: N drops on CPU k" and friends, on cc_err */
 void dt_consume_drops(dt_consumer_t *c, int cpu, uint64_t drops);
+
+/* --- appended by the consumer (cons) --- */
+
+/* the kinds of drop a backend reports, worded as DTrace words them */
+enum dt_dropkind {
+	DT_DROP_PRINCIPAL = 0, /* N drops on CPU k (same as dt_consume_drops) */
+	DT_DROP_AGGREGATION, /* N aggregation drops on CPU k */
+	DT_DROP_DYNAMIC, /* N dynamic variable drops */
+	DT_DROP_DYNRINSE, /* ... with non-empty rinsing list */
+	DT_DROP_DYNDIRTY, /* ... with non-empty dirty list */
+	DT_DROP_SPEC, /* N speculative drops */
+	DT_DROP_SPECBUSY, /* N failed speculations (available buffer(s) still busy) */
+	DT_DROP_SPECUNAVAIL, /* N failed speculations (no speculative buffer available) */
+	DT_DROP_STKSTROVERFLOW, /* N jstack()/ustack() string table overflows */
+	DT_DROP_DBLERROR /* N errors in ERROR probe enabling */
+};
+/* print one drop message on cc_err (nothing when n == 0); cpu is used by
+ * the per-CPU kinds only */
+void dt_consume_drop(dt_consumer_t *c, enum dt_dropkind kind, int cpu,
+		     uint64_t n);
+
+/*
+ * The runtime error message for an error record, without the "dtrace: "
+ * prefix and newline, into buf (also what dt_consume_records prints).
+ */
+void dt_consume_errmsg(const dt_consumer_t *c, const dt_errrec_t *er,
+		       char *buf, size_t len);
+
+/* the fault's text as DTrace words it ("invalid address", ...) */
+const char *dt_fault_str(uint32_t fault);
 
 #endif /* DT_CONSUME_H */
