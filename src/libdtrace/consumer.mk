@@ -1,6 +1,11 @@
 # src/libdtrace/consumer.mk - the consumer: printf formats, record
 # formatting, aggregation totals and printing, runtime error messages.
-libdtrace_la_SOURCES += \
+#
+# Makefile.am includes this fragment before driver.mk, which sets
+# libdtrace_la_SOURCES with '=', so automake refuses a '+=' here.  The
+# sources are named in a variable instead; driver.mk adds
+# $(dt_consumer_sources) to libdtrace_la_SOURCES.
+dt_consumer_sources = \
 	src/libdtrace/dt_printf_fmt.h \
 	src/libdtrace/dt_printf_fmt.c \
 	src/libdtrace/dt_consume_impl.h \

@@ -5,9 +5,8 @@ check_PROGRAMS += testsuite/consumer/test_consume
 TESTS += testsuite/consumer/test_consume
 testsuite_consumer_test_consume_SOURCES = \
 	testsuite/consumer/test_consume.c \
-	src/libdtrace/dt_printf_fmt.c \
-	src/libdtrace/dt_consume.c \
-	src/libdtrace/dt_printf.c \
-	src/libdtrace/dt_aggprint.c \
-	src/libdtrace/dt_errmsg.c \
+	$(dt_consumer_sources) \
 	src/common/dt_agg.c
+# per-target flags give these objects their own names, so they never clash
+# with the same sources built into libtool libraries
+testsuite_consumer_test_consume_CFLAGS = $(AM_CFLAGS)
