@@ -98,7 +98,8 @@ static dt_aggent_t *ent_find(const dt_aggtab_t *at, const void *key)
 		return NULL;
 	for (dt_aggent_t *e = at->at_buckets[h % at->at_nbuckets]; e != NULL;
 	     e = e->ae_next)
-		if (e->ae_hash == h && memcmp(e->ae_key, key, ks) == 0)
+		if (e->ae_hash == h &&
+		    (ks == 0 || memcmp(e->ae_key, key, ks) == 0))
 			return e;
 	return NULL;
 }
