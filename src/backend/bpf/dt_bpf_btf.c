@@ -1,0 +1,87 @@
+/*
+ * dt_bpf_btf.c - facts about the running kernel read from its BTF
+ * (/sys/kernel/btf/vmlinux): structure offsets the programs need and the
+ * argument counts of raw tracepoints.  Nothing is assumed from headers.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <bpf/btf.h>
+#include "dt_bpf_impl.h"
+
+static struct btf *vmlinux;
+
+static struct btf *kbtf(void)
+{
+	if (vmlinux == NULL)
+		vmlinux = btf__load_vmlinux_btf();
+	return vmlinux;
+}
+
+/* byte offset of member name in struct sname, or -1 */
+static int member_off(struct btf *btf, const char *sname, const char *name)
+{
+	const struct btf_type *t;
+	const struct btf_member *m;
+	int id, k;
+
+	id = btf__find_by_name_kind(btf, sname, BTF_KIND_STRUCT);
+	if (id < 0)
+		return -1;
+	t = btf__type_by_id(btf, id);
+	m = btf_members(t);
+	for (k = 0; k < btf_vlen(t); k++, m++) {
+		const char *n = btf__name_by_offset(btf, m->name_off);
+
+		if (n != NULL && strcmp(n, name) == 0)
+			return (int)(btf_member_bit_offset(t, k) / 8);
+	}
+	return -1;
+}
+
+int dt_bpf_btf_offsets(dt_bpf_layout_t *lay, char *err, size_t errlen)
+{
+	struct btf *btf = kbtf();
+	int ti, st;
+
+	if (btf == NULL) {
+		snprintf(err, errlen, "kernel BTF (/sys/kernel/btf/vmlinux) "
+			 "is not available");
+		return -1;
+	}
+	ti = member_off(btf, "task_struct", "thread_info");
+	st = member_off(btf, "thread_info", "status");
+	lay->parent_off = member_off(btf, "task_struct", "real_parent");
+	lay->tgid_off = member_off(btf, "task_struct", "tgid");
+	if (ti < 0 || st < 0 || lay->parent_off < 0 || lay->tgid_off < 0) {
+		snprintf(err, errlen, "kernel BTF lacks task_struct fields "
+			 "the syscall provider needs");
+		return -1;
+	}
+	lay->status_off = ti + st;
+	return 0;
+}
+
+/* number of arguments of raw tracepoint tp (its btf_trace_ typedef) */
+int dt_bpf_sdt_nargs(const char *tp)
+{
+	struct btf *btf = kbtf();
+	const struct btf_type *t;
+	char name[256];
+	int id;
+
+	if (btf == NULL)
+		return -1;
+	snprintf(name, sizeof(name), "btf_trace_%s", tp);
+	id = btf__find_by_name_kind(btf, name, BTF_KIND_TYPEDEF);
+	if (id < 0)
+		return -1;
+	t = btf__type_by_id(btf, id);
+	t = btf__type_by_id(btf, t->type); /* pointer */
+	if (t == NULL || !btf_is_ptr(t))
+		return -1;
+	t = btf__type_by_id(btf, t->type);
+	if (t == NULL || !btf_is_func_proto(t))
+		return -1;
+	/* the first parameter is the tracepoint's private data */
+	return btf_vlen(t) > 0 ? btf_vlen(t) - 1 : 0;
+}

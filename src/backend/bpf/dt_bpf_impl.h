@@ -1,0 +1,142 @@
+/*
+ * dt_bpf_impl.h - what the parts of the BPF backend share: the layout of
+ * the per-CPU scratch area and the constant map, the probe table, the
+ * translator's entry point, and the backend state.
+ */
+#ifndef DT_BPF_IMPL_H
+#define DT_BPF_IMPL_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <linux/bpf.h>
+#include "backend.h"
+
+/* what a BPF program's context is, which decides how args are fetched */
+enum dt_bpf_ctx {
+	DT_BPF_CTX_DTRACE = 1, /* BEGIN/END, run with BPF_PROG_TEST_RUN */
+	DT_BPF_CTX_SYSENTER, /* raw_tp sys_enter: args[0]=regs, args[1]=nr */
+	DT_BPF_CTX_SYSEXIT, /* raw_tp sys_exit: args[0]=regs, args[1]=ret */
+	DT_BPF_CTX_PERF, /* perf cpu-clock: struct bpf_perf_event_data */
+	DT_BPF_CTX_RAWTP /* sdt: raw tracepoint, args[i] */
+};
+
+/* probe kinds in our table */
+enum dt_bpf_pkind {
+	DT_BPF_P_BEGIN = 1,
+	DT_BPF_P_END,
+	DT_BPF_P_ERROR,
+	DT_BPF_P_PROFILE, /* every CPU */
+	DT_BPF_P_TICK, /* one CPU */
+	DT_BPF_P_SYSENTRY,
+	DT_BPF_P_SYSRETURN,
+	DT_BPF_P_SDT
+};
+
+#define DT_BPF_ABI_X64 0
+#define DT_BPF_ABI_X32 1
+/* syscall match key: abi << 16 | nr */
+#define DT_BPF_SYSKEY(abi, nr) (((uint32_t)(abi) << 16) | (uint32_t)(nr))
+
+typedef struct dt_bpf_probe {
+	dt_probeinfo_t p_info;
+	int p_kind;
+	int p_abi; /* syscalls */
+	int p_nr; /* syscalls: number; sdt: raw tracepoint arg count */
+	uint64_t p_period_ns; /* profile/tick */
+} dt_bpf_probe_t;
+
+/* ring buffer message: this prefix, then a dt_rechdr_t and its data */
+typedef struct dt_bpf_msg {
+	uint32_t m_cpu;
+	uint32_t m_tag; /* 0, or DT_BPF_TAG_* | speculation id */
+} dt_bpf_msg_t;
+#define DT_BPF_TAG_SPEC 0x10000u /* record belongs to speculation id */
+#define DT_BPF_TAG_COMMIT 0x20000u /* commit speculation id */
+#define DT_BPF_TAG_DISCARD 0x30000u /* discard speculation id */
+#define DT_BPF_TAG_KIND 0xffff0000u
+
+/* per-CPU statistics words (stats map, one u64 each) */
+enum { DT_BPF_ST_DROPS, DT_BPF_ST_NESTED, DT_BPF_ST_DYNDROPS,
+       DT_BPF_ST_SPECDROPS, DT_BPF_ST_NSTATS };
+
+/* constant map: per-ECB probe description strings, then string tables */
+#define DT_BPF_ECB_STRIDE 256 /* u32 probe id, then 4 x 60-byte strings */
+#define DT_BPF_ECB_PROV 16
+#define DT_BPF_ECB_MOD 76
+#define DT_BPF_ECB_FUNC 136
+#define DT_BPF_ECB_NAME 196
+#define DT_BPF_ECB_STRMAX 60
+
+/* fixed offsets in the scratch value (see README.md) */
+#define SC_BUSY 0 /* nesting guard */
+#define SC_SELF 8 /* holds its own address: read back as a plain number */
+#define SC_TMPP 16 /* pointer -> number conversion */
+#define SC_HDR 64 /* everything after this is laid out per program */
+
+typedef struct dt_bpf_layout {
+	uint32_t sc_rec, sc_err, sc_tup, sc_tupv, sc_locals, sc_val, sc_zero,
+		sc_stra, sc_strb, sc_spool, sc_pool, sc_size;
+	uint32_t maxrec, maxkey, maxval, spool_size, pool_size, strsize;
+	uint32_t co_strtab0, co_agginit, co_zonename, co_size;
+	uint32_t *co_strtab; /* per clause: offset of its strtab */
+	uint32_t *co_agginit_off; /* per agg id: offset of its init values */
+	uint32_t gl_data, gl_size; /* globals map: header, then variables */
+	int status_off; /* task_struct -> thread_info.status (TS_COMPAT) */
+	int parent_off, tgid_off; /* task_struct real_parent, tgid */
+} dt_bpf_layout_t;
+
+typedef struct dt_bpf_maps {
+	int scratch, globals, consts, stats, rb, spec;
+	int *agg; /* per agg id (index id-1) */
+	int *var; /* per user variable (index in dp_vars) for tls/assoc */
+} dt_bpf_maps_t;
+
+/* one clause as it runs on one attach point: which ECBs */
+typedef struct dt_bpf_inst {
+	const dt_clause_t *in_clause;
+	uint32_t in_clidx;
+	uint32_t *in_epid;
+	uint32_t *in_key; /* syscall keys (DT_BPF_SYSKEY) parallel to in_epid */
+	uint32_t in_n;
+	/* many syscall ECBs: array map abi*1024+nr -> epid (else -1) */
+	int in_mapfd;
+} dt_bpf_inst_t;
+
+/* what the translator needs to know about the whole run */
+typedef struct dt_bpf_xenv {
+	const dt_program_t *prog;
+	const dt_ecb_t *ecbs;
+	uint32_t necbs;
+	const dt_bpf_layout_t *lay;
+	const dt_bpf_maps_t *maps;
+	const dt_bpf_inst_t *errinst; /* ERROR clauses, inlined on faults */
+	uint32_t nerrinst;
+	uint32_t nspec;
+	int ncpus;
+} dt_bpf_xenv_t;
+
+/*
+ * Translate every clause instance of one attach point into one program.
+ * Returns 0 and sets insns and ninsns (malloc'd), or -1 with a one-line
+ * reason in err and *badclause set to the offending instance index.
+ */
+int dt_bpf_xlate(const dt_bpf_xenv_t *env, int ctxkind,
+		 const dt_bpf_inst_t *inst, uint32_t ninst,
+		 struct bpf_insn **insns, uint32_t *ninsns, char *err,
+		 size_t errlen, uint32_t *badclause);
+
+/* probes (dt_bpf_probes.c) */
+typedef struct dt_bpf_ptab {
+	dt_bpf_probe_t *pt;
+	uint32_t n, cap;
+} dt_bpf_ptab_t;
+int dt_bpf_probes_init(dt_bpf_ptab_t *t);
+int dt_bpf_probes_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd);
+void dt_bpf_probes_free(dt_bpf_ptab_t *t);
+const dt_bpf_probe_t *dt_bpf_probe_byid(const dt_bpf_ptab_t *t, uint32_t id);
+int dt_bpf_sdt_nargs(const char *tp);
+
+/* kernel facts found through BTF (dt_bpf_btf.c) */
+int dt_bpf_btf_offsets(dt_bpf_layout_t *lay, char *err, size_t errlen);
+
+#endif /* DT_BPF_IMPL_H */

@@ -1,0 +1,258 @@
+/*
+ * dt_bpf_probes.c - the probes this backend offers, with ids that stay
+ * put while it is open: dtrace (BEGIN=1, END=2, ERROR=3), profile and
+ * tick (plus any rate asked for by name), syscall entry/return for the
+ * 64-bit (x64) and 32-bit (x32) ABIs from the build's syscall tables, and
+ * sdt: every tracepoint in tracefs that can be reached as a raw tracepoint.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ctype.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <sys/mount.h>
+#include "dt_bpf_impl.h"
+#include "dt_bpf_syscalls.h"
+
+#define TRACEFS "/sys/kernel/tracing"
+
+static int add(dt_bpf_ptab_t *t, const char *prov, const char *mod,
+	       const char *func, const char *name, int kind)
+{
+	dt_bpf_probe_t *p;
+
+	if (t->n == t->cap) {
+		uint32_t nc = t->cap ? t->cap * 2 : 1024;
+
+		p = realloc(t->pt, nc * sizeof(*p));
+		if (p == NULL)
+			return -1;
+		t->pt = p;
+		t->cap = nc;
+	}
+	p = &t->pt[t->n];
+	memset(p, 0, sizeof(*p));
+	p->p_info.pi_id = t->n + 1;
+	p->p_info.pi_prov = strdup(prov);
+	p->p_info.pi_mod = strdup(mod);
+	p->p_info.pi_func = strdup(func);
+	p->p_info.pi_name = strdup(name);
+	p->p_kind = kind;
+	if (!p->p_info.pi_prov || !p->p_info.pi_mod || !p->p_info.pi_func ||
+	    !p->p_info.pi_name)
+		return -1;
+	t->n++;
+	return 0;
+}
+
+/* "97", "1s", "10ms", "5hz": the period in ns, 0 if not a rate */
+static uint64_t parse_rate(const char *s)
+{
+	static const struct { const char *u; uint64_t ns; } units[] = {
+		{ "ns", 1 }, { "nsec", 1 }, { "us", 1000 }, { "usec", 1000 },
+		{ "ms", 1000000 }, { "msec", 1000000 },
+		{ "s", 1000000000ull }, { "sec", 1000000000ull },
+		{ "m", 60000000000ull }, { "min", 60000000000ull },
+		{ "h", 3600000000000ull }, { "hour", 3600000000000ull },
+		{ "d", 86400000000000ull }, { "day", 86400000000000ull },
+	};
+	char *end;
+	unsigned long long v;
+	size_t k;
+
+	if (!isdigit((unsigned char)*s))
+		return 0;
+	v = strtoull(s, &end, 10);
+	if (v == 0)
+		return 0;
+	if (*end == '\0' || strcmp(end, "hz") == 0)
+		return 1000000000ull / v ? 1000000000ull / v : 1;
+	for (k = 0; k < sizeof(units) / sizeof(units[0]); k++)
+		if (strcmp(end, units[k].u) == 0)
+			return v * units[k].ns;
+	return 0;
+}
+
+static int add_rate(dt_bpf_ptab_t *t, const char *name)
+{
+	int tick = strncmp(name, "tick-", 5) == 0;
+	uint64_t ns;
+
+	if (!tick && strncmp(name, "profile-", 8) != 0)
+		return 1;
+	ns = parse_rate(name + (tick ? 5 : 8));
+	if (ns == 0)
+		return 1;
+	if (add(t, "profile", "", "", name,
+		tick ? DT_BPF_P_TICK : DT_BPF_P_PROFILE) != 0)
+		return -1;
+	t->pt[t->n - 1].p_period_ns = ns;
+	return 0;
+}
+
+static int cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* names of the entries of dir, sorted; NULL-terminated, caller frees */
+static char **listdir(const char *dir, int want_dirs)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **v = NULL, path[512];
+	size_t n = 0, cap = 0;
+	struct stat st;
+
+	if (d == NULL)
+		return NULL;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (want_dirs && (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)))
+			continue;
+		if (n + 2 > cap) {
+			char **nv;
+
+			cap = cap ? cap * 2 : 64;
+			nv = realloc(v, cap * sizeof(*v));
+			if (nv == NULL)
+				break;
+			v = nv;
+		}
+		v[n++] = strdup(e->d_name);
+	}
+	closedir(d);
+	if (v == NULL)
+		return NULL;
+	qsort(v, n, sizeof(*v), cmpstr);
+	v[n] = NULL;
+	return v;
+}
+
+static void freelist(char **v)
+{
+	size_t k;
+
+	for (k = 0; v != NULL && v[k] != NULL; k++)
+		free(v[k]);
+	free(v);
+}
+
+static void add_sdt(dt_bpf_ptab_t *t)
+{
+	char dir[512], **groups, **events;
+	size_t g, e;
+	struct stat st;
+
+	if (stat(TRACEFS "/events", &st) != 0)
+		(void)mount("nodev", TRACEFS, "tracefs", 0, NULL);
+	groups = listdir(TRACEFS "/events", 1);
+	for (g = 0; groups != NULL && groups[g] != NULL; g++) {
+		/* syscalls has its own provider */
+		if (strcmp(groups[g], "syscalls") == 0 ||
+		    strcmp(groups[g], "ftrace") == 0)
+			continue;
+		snprintf(dir, sizeof(dir), TRACEFS "/events/%s", groups[g]);
+		events = listdir(dir, 1);
+		for (e = 0; events != NULL && events[e] != NULL; e++) {
+			int nargs = dt_bpf_sdt_nargs(events[e]);
+
+			if (nargs < 0)
+				continue; /* not reachable as a raw tracepoint */
+			if (add(t, "sdt", groups[g], "", events[e],
+				DT_BPF_P_SDT) != 0)
+				break;
+			t->pt[t->n - 1].p_nr = nargs;
+		}
+		freelist(events);
+	}
+	freelist(groups);
+}
+
+static int add_sys(dt_bpf_ptab_t *t, const dt_bpf_sysent_t *tab, size_t n,
+		   int abi)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		const char *mod = abi == DT_BPF_ABI_X64 ? "x64" : "x32";
+
+		if (add(t, "syscall", mod, tab[k].se_name, "entry",
+			DT_BPF_P_SYSENTRY) != 0 ||
+		    add(t, "syscall", mod, tab[k].se_name, "return",
+			DT_BPF_P_SYSRETURN) != 0)
+			return -1;
+		t->pt[t->n - 2].p_abi = t->pt[t->n - 1].p_abi = abi;
+		t->pt[t->n - 2].p_nr = t->pt[t->n - 1].p_nr = tab[k].se_nr;
+	}
+	return 0;
+}
+
+int dt_bpf_probes_init(dt_bpf_ptab_t *t)
+{
+	static const char *rates[] = {
+		"profile-97", "profile-199", "profile-499", "profile-997",
+		"profile-1999", "profile-4001", "profile-4999", "tick-1",
+		"tick-10", "tick-100", "tick-500", "tick-1000", "tick-5000",
+		"tick-1sec", "tick-10sec",
+	};
+	size_t k;
+
+	memset(t, 0, sizeof(*t));
+	if (add(t, "dtrace", "", "", "BEGIN", DT_BPF_P_BEGIN) != 0 ||
+	    add(t, "dtrace", "", "", "END", DT_BPF_P_END) != 0 ||
+	    add(t, "dtrace", "", "", "ERROR", DT_BPF_P_ERROR) != 0)
+		return -1;
+	for (k = 0; k < sizeof(rates) / sizeof(rates[0]); k++)
+		if (add_rate(t, rates[k]) != 0)
+			return -1;
+	if (add_sys(t, dt_bpf_sys_x64, dt_bpf_sys_x64_n, DT_BPF_ABI_X64) != 0 ||
+	    add_sys(t, dt_bpf_sys_x32, dt_bpf_sys_x32_n, DT_BPF_ABI_X32) != 0)
+		return -1;
+	add_sdt(t);
+	return 0;
+}
+
+/* profile:::tick-5s and the like exist once somebody names them */
+int dt_bpf_probes_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd)
+{
+	uint32_t k;
+	const char *name = pd->pd_name;
+
+	if (name == NULL || strpbrk(name, "*?[") != NULL)
+		return 0;
+	if (pd->pd_prov != NULL && pd->pd_prov[0] != '\0' &&
+	    strcmp(pd->pd_prov, "profile") != 0)
+		return 0;
+	if (pd->pd_mod != NULL && pd->pd_mod[0] != '\0')
+		return 0;
+	if (pd->pd_func != NULL && pd->pd_func[0] != '\0')
+		return 0;
+	for (k = 0; k < t->n; k++)
+		if (strcmp(t->pt[k].p_info.pi_prov, "profile") == 0 &&
+		    strcmp(t->pt[k].p_info.pi_name, name) == 0)
+			return 0;
+	return add_rate(t, name) < 0 ? -1 : 0;
+}
+
+const dt_bpf_probe_t *dt_bpf_probe_byid(const dt_bpf_ptab_t *t, uint32_t id)
+{
+	return id >= 1 && id <= t->n ? &t->pt[id - 1] : NULL;
+}
+
+void dt_bpf_probes_free(dt_bpf_ptab_t *t)
+{
+	uint32_t k;
+
+	for (k = 0; k < t->n; k++) {
+		free((char *)t->pt[k].p_info.pi_prov);
+		free((char *)t->pt[k].p_info.pi_mod);
+		free((char *)t->pt[k].p_info.pi_func);
+		free((char *)t->pt[k].p_info.pi_name);
+	}
+	free(t->pt);
+	memset(t, 0, sizeof(*t));
+}
