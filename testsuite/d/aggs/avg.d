@@ -1,0 +1,9 @@
+/* avg() truncates: 7/3 */
+/* @@options: -q */
+BEGIN
+{
+	@a = avg(1);
+	@a = avg(2);
+	@a = avg(4);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* keyless count() */
+/* @@options: -q */
+BEGIN
+{
+	@ = count();
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* printa() in default output mode */
+BEGIN
+{
+	@c = count();
+	printa(@c);
+	exit(0);
+}

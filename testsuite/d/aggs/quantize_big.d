@@ -1,0 +1,7 @@
+/* quantize() of 2^40 */
+/* @@options: -q */
+BEGIN
+{
+	@q = quantize(1099511627776);
+	exit(0);
+}

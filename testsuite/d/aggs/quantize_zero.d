@@ -1,0 +1,7 @@
+/* quantize() of zero */
+/* @@options: -q */
+BEGIN
+{
+	@q = quantize(0);
+	exit(0);
+}

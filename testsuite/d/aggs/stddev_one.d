@@ -1,0 +1,7 @@
+/* stddev() of one value */
+/* @@options: -q */
+BEGIN
+{
+	@d = stddev(10);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* cast: (char)300 */
+/* @@options: -q */
+BEGIN
+{
+	printf("%d\n", (char)300);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* cast: (long)(unsigned int)0xffffffff */
+/* @@options: -q */
+BEGIN
+{
+	printf("%d\n", (long)(unsigned int)0xffffffff);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* cast: (unsigned char)-1 */
+/* @@options: -q */
+BEGIN
+{
+	printf("%d\n", (unsigned char)-1);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* cast: (uint32_t)0x180000000 */
+/* @@options: -q */
+BEGIN
+{
+	printf("%u\n", (uint32_t)0x180000000);
+	exit(0);
+}

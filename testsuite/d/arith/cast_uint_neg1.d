@@ -1,0 +1,7 @@
+/* cast: (unsigned int)-1 */
+/* @@options: -q */
+BEGIN
+{
+	printf("%u\n", (unsigned int)-1);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* cast: (unsigned short)-1 */
+/* @@options: -q */
+BEGIN
+{
+	printf("%d\n", (unsigned short)-1);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* multi-character constant */
+/* @@options: -q */
+BEGIN
+{
+	printf("%d\n", 'AB');
+	exit(0);
+}

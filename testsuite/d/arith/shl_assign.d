@@ -1,0 +1,9 @@
+/* <<= operator */
+/* @@options: -q */
+BEGIN
+{
+	x = 1;
+	x <<= 5;
+	printf("%d\n", x);
+	exit(0);
+}

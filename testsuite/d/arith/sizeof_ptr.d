@@ -1,0 +1,7 @@
+/* sizeof a pointer */
+/* @@options: -q */
+BEGIN
+{
+	printf("%d\n", sizeof (void *));
+	exit(0);
+}

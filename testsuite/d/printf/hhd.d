@@ -1,0 +1,7 @@
+/* %hhd truncates to char */
+/* @@options: -q */
+BEGIN
+{
+	printf("%hhd\n", 257);
+	exit(0);
+}

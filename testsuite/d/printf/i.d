@@ -1,0 +1,7 @@
+/* %i */
+/* @@options: -q */
+BEGIN
+{
+	printf("%i\n", -42);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* - flag */
+/* @@options: -q */
+BEGIN
+{
+	printf("[%-5d]\n", 42);
+	exit(0);
+}

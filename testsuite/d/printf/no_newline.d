@@ -1,0 +1,7 @@
+/* printf without a newline */
+/* @@options: -q */
+BEGIN
+{
+	printf("a");
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* %o */
+/* @@options: -q */
+BEGIN
+{
+	printf("%o\n", 8);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* %% */
+/* @@options: -q */
+BEGIN
+{
+	printf("100%%\n");
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* + flag */
+/* @@options: -q */
+BEGIN
+{
+	printf("[%+d] [%+d]\n", 5, -5);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* precision with %s */
+/* @@options: -q */
+BEGIN
+{
+	printf("[%.3s]\n", "abcdef");
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* %s */
+/* @@options: -q */
+BEGIN
+{
+	printf("%s\n", "str");
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* * width from an argument */
+/* @@options: -q */
+BEGIN
+{
+	printf("[%*d]\n", 6, 42);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* field width */
+/* @@options: -q */
+BEGIN
+{
+	printf("[%5d]\n", 42);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* width with %s */
+/* @@options: -q */
+BEGIN
+{
+	printf("[%8s]\n", "abc");
+	exit(0);
+}

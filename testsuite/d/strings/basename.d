@@ -1,0 +1,7 @@
+/* basename() */
+/* @@options: -q */
+BEGIN
+{
+	printf("%s\n", basename("/usr/lib/libc.so"));
+	exit(0);
+}

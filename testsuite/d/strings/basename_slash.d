@@ -1,0 +1,7 @@
+/* basename("/") */
+/* @@options: -q */
+BEGIN
+{
+	printf("%s\n", basename("/"));
+	exit(0);
+}

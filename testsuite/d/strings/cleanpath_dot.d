@@ -1,0 +1,7 @@
+/* cleanpath() removes . */
+/* @@options: -q */
+BEGIN
+{
+	printf("%s\n", cleanpath("/a/./b"));
+	exit(0);
+}

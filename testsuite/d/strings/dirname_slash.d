@@ -1,0 +1,7 @@
+/* dirname("/") */
+/* @@options: -q */
+BEGIN
+{
+	printf("%s\n", dirname("/"));
+	exit(0);
+}

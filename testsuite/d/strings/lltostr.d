@@ -1,0 +1,7 @@
+/* lltostr() */
+/* @@options: -q */
+BEGIN
+{
+	printf("%s\n", lltostr(12345));
+	exit(0);
+}

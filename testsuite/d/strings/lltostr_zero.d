@@ -1,0 +1,7 @@
+/* lltostr(0) */
+/* @@options: -q */
+BEGIN
+{
+	printf("%s\n", lltostr(0));
+	exit(0);
+}

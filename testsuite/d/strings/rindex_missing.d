@@ -1,0 +1,7 @@
+/* rindex() without a match */
+/* @@options: -q */
+BEGIN
+{
+	printf("%d\n", rindex("hello", "z"));
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* empty strings compare equal */
+/* @@options: -q */
+BEGIN
+{
+	printf("%d\n", "" == "");
+	exit(0);
+}

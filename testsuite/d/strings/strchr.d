@@ -1,0 +1,7 @@
+/* strchr() */
+/* @@options: -q */
+BEGIN
+{
+	printf("%s\n", strchr("hello", 'l'));
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* strjoin() */
+/* @@options: -q */
+BEGIN
+{
+	printf("%s\n", strjoin("foo", "bar"));
+	exit(0);
+}

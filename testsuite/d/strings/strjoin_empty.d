@@ -1,0 +1,7 @@
+/* strjoin() with an empty string */
+/* @@options: -q */
+BEGIN
+{
+	printf("%s\n", strjoin("", "x"));
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* strlen() of the empty string */
+/* @@options: -q */
+BEGIN
+{
+	printf("%d\n", strlen(""));
+	exit(0);
+}

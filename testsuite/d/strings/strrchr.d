@@ -1,0 +1,7 @@
+/* strrchr() */
+/* @@options: -q */
+BEGIN
+{
+	printf("%s\n", strrchr("hello", 'l'));
+	exit(0);
+}

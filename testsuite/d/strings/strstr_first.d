@@ -1,0 +1,7 @@
+/* strstr() at the start */
+/* @@options: -q */
+BEGIN
+{
+	printf("%s\n", strstr("abab", "ab"));
+	exit(0);
+}

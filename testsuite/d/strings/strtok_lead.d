@@ -1,0 +1,7 @@
+/* strtok() skips leading separators */
+/* @@options: -q */
+BEGIN
+{
+	printf("%s\n", strtok(",,x,y", ","));
+	exit(0);
+}
