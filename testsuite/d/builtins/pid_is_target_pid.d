@@ -1,0 +1,7 @@
+/* pid in BEGIN is the consumer's $pid */
+/* @@options: -q */
+BEGIN
+{
+	printf("%d\n", pid == $pid);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* pid is positive */
+/* @@options: -q */
+BEGIN
+{
+	printf("%d\n", pid > 0);
+	exit(0);
+}

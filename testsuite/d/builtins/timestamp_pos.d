@@ -1,0 +1,7 @@
+/* timestamp is positive */
+/* @@options: -q */
+BEGIN
+{
+	printf("%d\n", timestamp > 0);
+	exit(0);
+}

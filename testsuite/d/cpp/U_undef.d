@@ -1,0 +1,13 @@
+/* -U undoes -D */
+/* @@options: -q -C -DBAR -UBAR */
+#ifndef BAR
+BEGIN
+{
+	printf("nobar\n");
+}
+#endif
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,9 @@
+/* -C: #define */
+/* @@options: -q -C */
+#define N 5
+
+BEGIN
+{
+	printf("%d\n", N * 2);
+	exit(0);
+}

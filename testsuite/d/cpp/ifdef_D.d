@@ -1,0 +1,13 @@
+/* -C -DFOO enables an #ifdef block */
+/* @@options: -q -C -DFOO */
+#ifdef FOO
+BEGIN
+{
+	printf("foo\n");
+}
+#endif
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,13 @@
+/* -C without -D skips an #ifdef block */
+/* @@options: -q -C */
+#ifdef FOO
+BEGIN
+{
+	printf("foo\n");
+}
+#endif
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,13 @@
+/* run-time modulo by zero */
+/* @@options: -q */
+/* @@dif-offset-any */
+BEGIN
+{
+	x = 0;
+	y = 5 % x;
+}
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,10 @@
+/* declared string global */
+/* @@options: -q */
+string s;
+
+BEGIN
+{
+	s = "x";
+	printf("%s\n", s);
+	exit(0);
+}

@@ -1,0 +1,8 @@
+/* thread-local variable */
+/* @@options: -q */
+BEGIN
+{
+	self->x = 5;
+	printf("%d\n", self->x);
+	exit(0);
+}
