@@ -1,7 +1,0 @@
-/* stringof() of an integer */
-/* @@options: -q */
-BEGIN
-{
-	printf("%s\n", stringof(123));
-	exit(0);
-}
