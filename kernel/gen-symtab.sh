@@ -39,8 +39,7 @@ fi
 		echo "#define DT_SYMTAB_FROM_MAP 0"
 		echo "#define DT_SYMTAB_SOURCE \"none: addresses from /proc/kallsyms at load\""
 		echo "#define DT_SYMTAB_RELEASE \"$rel\""
-		echo "#define DT_SYMTAB_REF_OFF 0"
-		echo "#define DT_SYMTAB_SPOT_OFF 0"
+		echo "#define DT_SYMTAB_WANTED \"_printk,printk,$(echo $names | tr -d '?' | tr ' ' ',')\""
 		echo "static struct dt_hsym dt_hsym_table[] = {"
 		for n in $names; do
 			o=0; case $n in \?*) n=${n#?}; o=1 ;; esac

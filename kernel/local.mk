@@ -1,1 +1,44 @@
-# kernel/local.mk: filled in by its owner
+# kernel/local.mk - dtracedrv.ko, built by the TARGET kernel's own kbuild.
+#
+# configure (m4/dt_kernel.m4) found the tree, ran the probe pass and wrote
+# kernel/dt_kconfig.h, kernel/dt_syscalls_data.h and kernel/dt_symtab_data.h
+# into the build dir.  Here `make` links the module sources (and the shared
+# src/common/*.c, unless DT_KMOD_COMMON=no) into kernel/kbuild/ and runs
+# kbuild there (kernel/kmod-build), so the source tree stays untouched (VPATH and distcheck).
+# `make install` puts the .ko in $(kmoddir) (default /lib/modules/REL/extra).
+
+EXTRA_DIST += kernel/README.md kernel/Kbuild kernel/gen-symtab.sh kernel/dtrace-load kernel/kmod-build \
+	kernel/dt_kmod.h kernel/dt_symtab.h kernel/dt_port_kernel.h \
+	kernel/dt_main.c kernel/dt_symtab.c kernel/dt_info.c kernel/dt_selftest.c \
+	kernel/dt_dev.c kernel/dt_port_kernel.c \
+	kernel/compat/README.md kernel/compat/dt_compat_proc.h kernel/compat/dt_compat_nofault.h \
+	probes arch ci testsuite/kmod m4/dt_kernel.m4 m4/dt_user_probes.m4
+
+if BUILD_KMOD
+DT_KMOD_COMMON = yes
+kmoddir = /lib/modules/$(DT_KRELEASE)/extra
+
+all-local: dt-kmod-all
+clean-local: dt-kmod-clean
+install-exec-local: dt-kmod-install
+uninstall-local: dt-kmod-uninstall
+sbin_SCRIPTS = kernel/dtrace-load
+
+kernel/dtrace-load: $(top_srcdir)/kernel/dtrace-load
+	$(AM_V_GEN)mkdir -p kernel && cp $(top_srcdir)/kernel/dtrace-load $@ && chmod +x $@
+CLEANFILES += kernel/dtrace-load
+
+dt-kmod-all:
+	$(AM_V_at)DT_KMOD_COMMON=$(DT_KMOD_COMMON) $(SHELL) $(top_srcdir)/kernel/kmod-build $(top_builddir) modules
+
+dt-kmod-clean:
+	-$(SHELL) $(top_srcdir)/kernel/kmod-build $(top_builddir) clean
+
+dt-kmod-install: dt-kmod-all
+	$(MKDIR_P) $(DESTDIR)$(kmoddir)
+	$(INSTALL_DATA) kernel/dtracedrv.ko $(DESTDIR)$(kmoddir)/dtracedrv.ko
+
+dt-kmod-uninstall:
+	-rm -f $(DESTDIR)$(kmoddir)/dtracedrv.ko
+
+endif

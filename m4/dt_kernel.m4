@@ -76,14 +76,16 @@ AS_IF([test "x$1" = xuser], [dt_kmod_summary="not built (--with-config=user)"], 
       AS_IF([dt_probe_out=`$SHELL "$srcdir/probes/run-probes" --kdir "$dt_kobj" \
                --arch "$dt_karch" --cross "$dt_kcross" --cache "$dt_probe_cache" \
                --work kernel/probe-pass --out kernel/dt_kconfig.h 2>&1`],
-        [AC_MSG_RESULT([`echo "$dt_probe_out" | sed 's/^run-probes: //'`])],
+        [dt_probe_msg=`echo "$dt_probe_out" | sed 's/^run-probes: //'`
+         AC_MSG_RESULT([$dt_probe_msg])],
         [AC_MSG_RESULT([failed])
          dt_kmod_why="the probe pass failed: $dt_probe_out"])
     ])
     AS_IF([test -z "$dt_kmod_why"], [
       AC_MSG_CHECKING([syscall tables of the target])
       AS_IF([$SHELL "$srcdir/arch/gen-syscalls.sh" "$dt_kobj" kernel/dt_syscalls_data.h >&AS_MESSAGE_LOG_FD 2>&1],
-        [AC_MSG_RESULT([`sed -n 's/#define DT_SYSCALL_ABIS(X)//p' kernel/dt_syscalls_data.h`])],
+        [dt_abis=`sed -n 's/^#define DT_SYSCALL_ABIS.X.//p' kernel/dt_syscalls_data.h`
+         AC_MSG_RESULT([$dt_abis])],
         [AC_MSG_RESULT([failed]); dt_kmod_why="cannot read the syscall tables of $dt_kobj"])
     ])
     AS_IF([test -z "$dt_kmod_why"], [
@@ -120,7 +122,18 @@ AS_IF([test "x$1" = xuser], [dt_kmod_summary="not built (--with-config=user)"], 
   ])
   AS_IF([test -z "$dt_kmod_why"], [
     dt_kmod=yes
-    dt_kmod_summary="yes, for $dt_krelease (ARCH=$dt_karch${dt_kcross:+ CROSS_COMPILE=$dt_kcross}; `sed -n 's/#define DT_PROBES_PASSED //p' kernel/dt_kconfig.h`/`sed -n 's/#define DT_PROBES_TOTAL //p' kernel/dt_kconfig.h` probes; symbol table: ${dt_sysmap:-/proc/kallsyms at load})"
+    dt_abs_src=`cd "$srcdir" && pwd`
+    cat > kernel/kmod.env <<DT_EOF
+# Written by configure for kernel/kmod-build.
+DT_SRCDIR='$dt_abs_src'
+DT_KOBJ='$dt_kobj'
+DT_KARCH='$dt_karch'
+DT_KCROSS='$dt_kcross'
+DT_KRELEASE='$dt_krelease'
+DT_EOF
+    dt_np=`sed -n 's/^#define DT_PROBES_PASSED //p' kernel/dt_kconfig.h`
+    dt_nt=`sed -n 's/^#define DT_PROBES_TOTAL //p' kernel/dt_kconfig.h`
+    dt_kmod_summary="yes, for $dt_krelease (ARCH=$dt_karch${dt_kcross:+ CROSS_COMPILE=$dt_kcross}; $dt_np/$dt_nt probes; symbol table: ${dt_sysmap:-/proc/kallsyms at load})"
   ], [test "x$1" = xkernel], [AC_MSG_ERROR([cannot build the kernel module: $dt_kmod_why])],
   [
     dt_kmod_summary="skipped: $dt_kmod_why"
