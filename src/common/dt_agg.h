@@ -17,7 +17,7 @@ enum dt_aggfunc {
 	DT_AGG_MAX, /* [max]  (starts at INT64_MIN) */
 	DT_AGG_STDDEV, /* [count, sum, sumsq_hi, sumsq_lo] 128-bit sum of squares */
 	DT_AGG_QUANTIZE, /* DT_QUANTIZE_NBUCKETS counts */
-	DT_AGG_LQUANTIZE, /* (limit-base)/step + 3 counts: under, steps, over */
+	DT_AGG_LQUANTIZE, /* (limit-base)/step + 2 counts: under, steps, over */
 	DT_AGG_LLQUANTIZE /* dt_llquantize_nbuckets() counts */
 };
 
@@ -58,5 +58,24 @@ int dt_lquantize_bucket(const dt_aggparams_t *p, int64_t v);
 uint32_t dt_llquantize_nbuckets(const dt_aggparams_t *p);
 int dt_llquantize_bucket(const dt_aggparams_t *p, int64_t v);
 int64_t dt_llquantize_bucket_min(const dt_aggparams_t *p, int bucket);
+
+/*
+ * Row labels.  dt_quantize_bucket_min() is the value DTrace prints for the
+ * row: for negative buckets the end nearest zero (-1, -2, -4, ...).
+ * lquantize: levels = (limit-base)/step; bucket 0 holds v < base, bucket
+ * i (1..levels) holds [base+(i-1)*step, base+i*step), bucket levels+1
+ * holds v >= base+levels*step.  For the under/overflow buckets of
+ * lquantize and llquantize the *_bucket_min helpers return the bound
+ * printed next to '<' / '>=' (base and base+levels*step; factor^low and
+ * factor^(high+1)).
+ */
+int64_t dt_lquantize_bucket_min(const dt_aggparams_t *p, int bucket);
+
+/*
+ * stddev() as DTrace prints it: integer sqrt(E[x^2] - E[x]^2) with the
+ * 128-bit sum of squares, after dividing by the normalization factor
+ * (1 when not normalized).
+ */
+uint64_t dt_agg_stddev(const int64_t *vals, uint64_t normal);
 
 #endif /* DT_AGG_H */
