@@ -209,6 +209,8 @@ static int layout(dt_backend_t *be, char *err, size_t errlen)
 		if (v->dv_type.dt_byref && r8(v->dv_type.dt_size) > l->maxval)
 			l->maxval = r8(v->dv_type.dt_size);
 	}
+	l->gl_data = 64; /* globals map: walltimestamp offset, then data */
+	l->gl_size = 64 + r8(p->dp_globsize);
 	l->pool_size = 4096;
 	l->spool_size = 16 * l->strsize > 8192 ? 16 * l->strsize : 8192;
 	off = SC_HDR;
@@ -743,8 +745,12 @@ static int test_run(int fd)
 	uint64_t args[8] = { 0 };
 	LIBBPF_OPTS(bpf_test_run_opts, o, .ctx_in = args,
 		    .ctx_size_in = sizeof(args));
+	int r = bpf_prog_test_run_opts(fd, &o);
 
-	return bpf_prog_test_run_opts(fd, &o);
+	if (getenv("DTRACE_BPF_DEBUG") != NULL)
+		fprintf(stderr, "bpf: test run of fd %d: %d (%s), retval %u\n",
+			fd, r, r ? strerror(errno) : "ok", o.retval);
+	return r;
 }
 
 static int perf_open(uint64_t period, int cpu)

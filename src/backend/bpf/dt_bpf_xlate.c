@@ -1770,6 +1770,39 @@ static void fault_block(xl_t *x)
 	EJ(JA(0), next);
 }
 
+/*
+ * Which DIF pcs can run (DIF may hold dead code; BPF may not), and whether
+ * the clause can reach its end (RET or falling off the last op).
+ */
+static uint8_t *reachable(const difo_t *dp, int *endp)
+{
+	uint8_t *r = calloc(dp->dtdo_len + 1, 1);
+	uint32_t pc;
+
+	if (r == NULL)
+		return NULL;
+	if (dp->dtdo_len > 0)
+		r[0] = 1;
+	*endp = dp->dtdo_len == 0;
+	for (pc = 0; pc < dp->dtdo_len; pc++) {
+		dif_instr_t in = dp->dtdo_buf[pc];
+		unsigned op = DIF_INSTR_OP(in);
+
+		if (!r[pc])
+			continue;
+		if (op >= DIF_OP_BA && op <= DIF_OP_BGEU &&
+		    DIF_INSTR_UIMM(in) > pc && DIF_INSTR_UIMM(in) <= dp->dtdo_len)
+			r[DIF_INSTR_UIMM(in)] = 1;
+		if (op == DIF_OP_RET)
+			*endp = 1;
+		if (op != DIF_OP_BA && op != DIF_OP_RET && op != DIF_OP_DROP)
+			r[pc + 1] = 1;
+	}
+	if (r[dp->dtdo_len])
+		*endp = 1;
+	return r;
+}
+
 /* is pc the target of a branch? */
 static int is_target(const difo_t *dp, uint32_t pc)
 {
@@ -1807,8 +1840,9 @@ static int xl_clause(xl_t *x, const dt_bpf_inst_t *inst, int in_error)
 {
 	const dt_clause_t *cl = inst->in_clause;
 	const difo_t *dp = &cl->dc_difo;
-	uint8_t used[DIF_NREGS];
+	uint8_t used[DIF_NREGS], *live;
 	uint32_t pc, k, body, rsz;
+	int ends = 0;
 	const dt_bpf_inst_t *osave = x->inst;
 	const difo_t *dsave = x->dp;
 	int esave = x->in_error, asave = x->abi, fsave = x->faults;
@@ -1889,8 +1923,15 @@ static int xl_clause(xl_t *x, const dt_bpf_inst_t *inst, int in_error)
 	E(ST(BPF_DW, FP, SL_SPEC, 0));
 	E(ST(BPF_DW, FP, SL_ACT, 0));
 
+	live = reachable(dp, &ends);
+	if (live == NULL) {
+		fail(x, "out of memory");
+		return -1;
+	}
 	for (pc = 0; pc < dp->dtdo_len && !x->failed; pc++) {
 		dt_bpf_place(&x->g, x->lab_pc0 + pc);
+		if (!live[pc])
+			continue;
 		/* actions entered (at their start or at any jump into them) */
 		if (dp->dtdo_nacts > 0 && pc >= dp->dtdo_actpc[0] &&
 		    DIF_INSTR_OP(dp->dtdo_buf[pc]) != DIF_OP_RET &&
@@ -1900,11 +1941,16 @@ static int xl_clause(xl_t *x, const dt_bpf_inst_t *inst, int in_error)
 	}
 	dt_bpf_place(&x->g, x->lab_pc0 + dp->dtdo_len);
 	/* falling off the end is a RET */
+	if (live[dp->dtdo_len])
+		EJ(JA(0), x->l_end);
+	free(live);
 
 	/* commit the record */
 	dt_bpf_place(&x->g, x->l_end);
 	rsz = (dp->dtdo_recsize + 7) & ~7u;
-	if (!cl->dc_aggonly) {
+	if (!ends) {
+		/* every path drops: no commit code (it would be dead) */
+	} else if (!cl->dc_aggonly) {
 		uint32_t r = x->lay->sc_rec;
 
 		E(CALL(BPF_FUNC_get_smp_processor_id));
@@ -1926,8 +1972,10 @@ static int xl_clause(xl_t *x, const dt_bpf_inst_t *inst, int in_error)
 		E(CALL(BPF_FUNC_ringbuf_output));
 		EJ(J_I(BPF_JEQ, R0, 0, 0), x->l_next);
 		stat_inc(x, DT_BPF_ST_DROPS);
+		EJ(JA(0), x->l_next);
+	} else {
+		EJ(JA(0), x->l_next);
 	}
-	EJ(JA(0), x->l_next);
 
 	fault_block(x);
 	dt_bpf_place(&x->g, x->l_next);
