@@ -754,6 +754,76 @@ static void t_tick(void)
 	check("tick-50-one-second", r, err, "agg 1 ~50\n");
 }
 
+/*
+ * --hold: attach syscall entry/return and tick programs, say "ready", and
+ * poll until killed (the SIGKILL test checks nothing stays attached).
+ */
+static int hold(void)
+{
+	static const dif_instr_t code[] = { I(AGG, 0, 0, 0, 1),
+					    I(RET, 0, 0, 0, 0) };
+	static const uint32_t a[1] = { 0 };
+	static dt_aggdesc_t ag = { 1, "", DT_AGG_COUNT, { 0 }, 0, NULL, NULL,
+				   0, 1, 1 };
+	static const char *probes[3] = { "syscall:x64:getppid:entry",
+					 "syscall:x32:read:return",
+					 "profile:::tick-100" };
+	static dt_clause_t cl[3];
+	static dt_ecb_t ecbs[3];
+	static dt_program_t prog;
+	dt_runopts_t ro;
+	dt_backend_t *be;
+	char err[256] = "";
+	int k;
+
+	memset(&ro, 0, sizeof(ro));
+	ro.ro_strsize = 256;
+	be = dt_backend_bpf.bo_open(&ro, err, sizeof(err));
+	if (be == NULL)
+		return 1;
+	for (k = 0; k < 3; k++) {
+		char buf[128], *s = buf;
+		pmatch_t m;
+		dt_probedesc_t pd;
+
+		snprintf(buf, sizeof(buf), "%s", probes[k]);
+		memset(&m, 0, sizeof(m));
+		memset(&pd, 0, sizeof(pd));
+		pd.pd_prov = (char *)(m.want[0] = strsep(&s, ":"));
+		pd.pd_mod = (char *)(m.want[1] = strsep(&s, ":"));
+		pd.pd_func = (char *)(m.want[2] = strsep(&s, ":"));
+		pd.pd_name = (char *)(m.want[3] = s);
+		dt_backend_bpf.bo_provide(be, &pd);
+		dt_backend_bpf.bo_probe_iter(be, match_cb, &m);
+		cl[k].dc_probes = &desc0;
+		cl[k].dc_nprobes = 1;
+		cl[k].dc_difo.dtdo_buf = code;
+		cl[k].dc_difo.dtdo_len = 2;
+		cl[k].dc_difo.dtdo_actpc = a;
+		cl[k].dc_difo.dtdo_nacts = 1;
+		cl[k].dc_aggonly = 1;
+		ecbs[k].ec_epid = k + 1;
+		ecbs[k].ec_probeid = m.id;
+		ecbs[k].ec_prov = ecbs[k].ec_mod = ecbs[k].ec_func =
+			ecbs[k].ec_name = "";
+		ecbs[k].ec_clause = &cl[k];
+	}
+	prog.dp_clauses = cl;
+	prog.dp_nclauses = 3;
+	prog.dp_aggs = &ag;
+	prog.dp_naggs = 1;
+	cur_prog = &prog;
+	if (dt_backend_bpf.bo_enable(be, &prog, ecbs, 3, err, sizeof(err)) ||
+	    dt_backend_bpf.bo_go(be) != 0) {
+		fprintf(stderr, "hold: %s\n", err);
+		return 1;
+	}
+	printf("ready %d\n", (int)getpid());
+	fflush(stdout);
+	for (;;)
+		dt_backend_bpf.bo_poll(be, DUMMYC, 1000);
+}
+
 int main(int argc, char **argv)
 {
 	const char *only = argc > 2 ? argv[2] : NULL;
@@ -763,6 +833,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	snprintf(trigdir, sizeof(trigdir), "%s", argv[1]);
+	if (only != NULL && strcmp(only, "--hold") == 0)
+		return hold();
 	if (!dt_backend_bpf.bo_available()) {
 		printf("SKIP: BPF is not available here\n0 passed, 0 failed\n");
 		return 0;
