@@ -1,0 +1,370 @@
+/*
+ * test_compile.c - unit tests of the D compiler.  Each case compiles a
+ * snippet with dt_compile() and checks either the exact error (tag, line,
+ * message) or properties of the program (clauses, actions, slots,
+ * aggregations, variables, probe descriptions, options).  Every program
+ * that compiles also gets a structural check of its DIFOs.  Ends with
+ * "N passed, M failed"; exit status 1 if anything failed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dt_compile.h"
+#include "dif.h"
+
+typedef struct tcase {
+	const char *src;
+	const char *tag; /* NULL: must compile */
+	int line;
+	const char *want; /* message, or property list */
+	int pspec; /* cc_probespec */
+	int argc; /* macro arguments in argv[] below */
+	const char *argv[4];
+} tcase_t;
+
+static int npass, nfail;
+
+#define OK(s, p) { (s), NULL, 0, (p), 0, 0, { 0 } }
+#define OKP(s, ps, p) { (s), NULL, 0, (p), (ps), 0, { 0 } }
+#define ERR(s, t, l, m) { (s), (t), (l), (m), 0, 0, { 0 } }
+
+static const char *actname(dt_actkind_t k)
+{
+	static const char *const n[] = { "?", "trace", "printf", "printa",
+		"tracemem", "stack", "ustack", "exit", "clear", "trunc",
+		"normalize", "denormalize", "setopt", "system", "freopen",
+		"raise", "stop", "breakpoint", "panic", "chill", "ftruncate",
+		"printm", "speculate", "commit", "discard", "print" };
+	return (unsigned)k < sizeof(n) / sizeof(n[0]) ? n[k] : "?";
+}
+
+static const char *aggname(unsigned f)
+{
+	static const char *const n[] = { "?", "count", "sum", "avg", "min",
+		"max", "stddev", "quantize", "lquantize", "llquantize" };
+	return f < sizeof(n) / sizeof(n[0]) ? n[f] : "?";
+}
+
+/* structural sanity of one DIFO; returns NULL or what is wrong */
+static const char *difo_sane(const dt_clause_t *c, char *buf, size_t len)
+{
+	const difo_t *d = &c->dc_difo;
+	uint32_t pc, i;
+
+	if (d->dtdo_len == 0 ||
+	    DIF_INSTR_OP(d->dtdo_buf[d->dtdo_len - 1]) != DIF_OP_RET)
+		return "does not end with RET";
+	for (pc = 0; pc < d->dtdo_len; pc++) {
+		dif_instr_t in = d->dtdo_buf[pc];
+		unsigned op = DIF_INSTR_OP(in);
+		if (op >= DIF_OP_MAX) {
+			snprintf(buf, len, "bad opcode %u at %u", op, pc);
+			return buf;
+		}
+		if (DIF_INSTR_RD(in) >= DIF_NREGS ||
+		    DIF_INSTR_R1(in) >= DIF_NREGS ||
+		    DIF_INSTR_R2(in) >= DIF_NREGS) {
+			snprintf(buf, len, "bad register at %u", pc);
+			return buf;
+		}
+		if (op >= DIF_OP_BA && op <= DIF_OP_BGEU &&
+		    (DIF_INSTR_UIMM(in) <= pc ||
+		    DIF_INSTR_UIMM(in) >= d->dtdo_len)) {
+			snprintf(buf, len, "branch at %u to %u", pc,
+			    DIF_INSTR_UIMM(in));
+			return buf;
+		}
+		if (op == DIF_OP_REC && DIF_INSTR_UIMM(in) >= d->dtdo_nslots) {
+			snprintf(buf, len, "REC of bad slot at %u", pc);
+			return buf;
+		}
+		if (op == DIF_OP_SETS && DIF_INSTR_UIMM(in) >= d->dtdo_strlen) {
+			snprintf(buf, len, "SETS out of strtab at %u", pc);
+			return buf;
+		}
+		if (op == DIF_OP_SETX && DIF_INSTR_UIMM(in) >= d->dtdo_intlen) {
+			snprintf(buf, len, "SETX out of inttab at %u", pc);
+			return buf;
+		}
+		if ((op < DIF_OP_BA || op > DIF_OP_BGEU) && op != DIF_OP_REC &&
+		    op != DIF_OP_RET && op != DIF_OP_DROP &&
+		    !(op >= DIF_OP_STB && op <= DIF_OP_STX) &&
+		    op != DIF_OP_STGV && op != DIF_OP_STTV && op != DIF_OP_STLV &&
+		    op != DIF_OP_STGA && op != DIF_OP_STTA &&
+		    !(op >= DIF_OP_PUSHTV && op <= DIF_OP_FLUSHTS) &&
+		    op != DIF_OP_AGG && op != DIF_OP_SPEC &&
+		    op != DIF_OP_COMMIT && op != DIF_OP_DISCARD &&
+		    op != DIF_OP_NOP && DIF_INSTR_RD(in) == 0) {
+			snprintf(buf, len, "write to %%r0 at %u", pc);
+			return buf;
+		}
+	}
+	for (i = 0; i < d->dtdo_nacts; i++)
+		if (d->dtdo_actpc[i] >= d->dtdo_len ||
+		    (i > 0 && d->dtdo_actpc[i] < d->dtdo_actpc[i - 1]))
+			return "action pcs out of order";
+	for (i = 0; i < d->dtdo_nslots; i++) {
+		const dif_recslot_t *s = &d->dtdo_slots[i];
+		uint32_t al = s->rs_byref || s->rs_size > 8 ? 1 : s->rs_size;
+		if (s->rs_offset + s->rs_size > d->dtdo_recsize)
+			return "slot beyond recsize";
+		if (al > 1 && s->rs_offset % al != 0)
+			return "misaligned slot";
+	}
+	for (i = 0; i < c->dc_nacts; i++)
+		if (c->dc_acts[i].da_slot + c->dc_acts[i].da_nslots >
+		    d->dtdo_nslots)
+			return "action slots out of range";
+	return NULL;
+}
+
+/* check one "key=value" property; returns NULL or a complaint */
+static const char *prop(const dt_program_t *p, const char *k, const char *v,
+			char *buf, size_t len)
+{
+	unsigned c = 0, i = 0;
+	char got[512];
+
+	got[0] = '\0';
+	if (strcmp(k, "c") == 0) {
+		snprintf(got, sizeof(got), "%u", p->dp_nclauses);
+	} else if (strcmp(k, "g") == 0) {
+		snprintf(got, sizeof(got), "%u", p->dp_naggs);
+	} else if (strcmp(k, "v") == 0) {
+		snprintf(got, sizeof(got), "%u", p->dp_nvars);
+	} else if (strcmp(k, "gs") == 0) {
+		snprintf(got, sizeof(got), "%u", p->dp_globsize);
+	} else if (strcmp(k, "ls") == 0) {
+		snprintf(got, sizeof(got), "%u", p->dp_localsize);
+	} else if (sscanf(k, "a%u", &c) == 1 && k[0] == 'a' && k[1] != 'g') {
+		/* actions of clause c: kind[:nslots],... */
+		const dt_clause_t *cl;
+		size_t o = 0;
+		if (c >= p->dp_nclauses)
+			return "no such clause";
+		cl = &p->dp_clauses[c];
+		for (i = 0; i < cl->dc_nacts; i++) {
+			const dt_action_t *a = &cl->dc_acts[i];
+			o += (size_t)snprintf(got + o, sizeof(got) - o, "%s%s",
+			    i ? "," : "", actname(a->da_kind));
+			if (a->da_nslots)
+				o += (size_t)snprintf(got + o, sizeof(got) - o,
+				    ":%u", a->da_nslots);
+			if (a->da_aggid)
+				o += (size_t)snprintf(got + o, sizeof(got) - o,
+				    "@%u", a->da_aggid);
+		}
+	} else if (sscanf(k, "s%u", &c) == 1 && k[0] == 's' && k[1] != 'l') {
+		if (c >= p->dp_nclauses)
+			return "no such clause";
+		snprintf(got, sizeof(got), "%u",
+		    p->dp_clauses[c].dc_difo.dtdo_nacts);
+	} else if (sscanf(k, "ao%u", &c) == 1) {
+		if (c >= p->dp_nclauses)
+			return "no such clause";
+		snprintf(got, sizeof(got), "%u", p->dp_clauses[c].dc_aggonly);
+	} else if (sscanf(k, "r%u", &c) == 1) {
+		if (c >= p->dp_nclauses)
+			return "no such clause";
+		snprintf(got, sizeof(got), "%u",
+		    p->dp_clauses[c].dc_difo.dtdo_recsize);
+	} else if (sscanf(k, "np%u", &c) == 1) {
+		if (c >= p->dp_nclauses)
+			return "no such clause";
+		snprintf(got, sizeof(got), "%u", p->dp_clauses[c].dc_nprobes);
+	} else if (sscanf(k, "p%u.%u", &c, &i) == 2 ||
+	    sscanf(k, "p%u", &c) == 1) {
+		const dt_probedesc_t *pd;
+		if (c >= p->dp_nclauses || i >= p->dp_clauses[c].dc_nprobes)
+			return "no such probe";
+		pd = &p->dp_clauses[c].dc_probes[i];
+		snprintf(got, sizeof(got), "%s:%s:%s:%s", pd->pd_prov,
+		    pd->pd_mod, pd->pd_func, pd->pd_name);
+	} else if (sscanf(k, "sl%u.%u", &c, &i) == 2) {
+		/* slot: offset:size:fmt */
+		const difo_t *d;
+		if (c >= p->dp_nclauses)
+			return "no such clause";
+		d = &p->dp_clauses[c].dc_difo;
+		if (i >= d->dtdo_nslots)
+			return "no such slot";
+		snprintf(got, sizeof(got), "%u:%u:%d", d->dtdo_slots[i].rs_offset,
+		    d->dtdo_slots[i].rs_size, p->dp_clauses[c].dc_slotfmt[i]);
+	} else if (sscanf(k, "ag%u", &i) == 1) {
+		/* aggregation id i: name:func:nkeys:keysize[:s|u] */
+		const dt_aggdesc_t *ag;
+		if (i < 1 || i > p->dp_naggs)
+			return "no such aggregation";
+		ag = &p->dp_aggs[i - 1];
+		snprintf(got, sizeof(got), "%s:%s:%u:%u:%s", ag->ag_name,
+		    aggname(ag->ag_func), ag->ag_nkeys, ag->ag_keysize,
+		    ag->ag_signed ? "s" : "u");
+	} else if (sscanf(k, "aq%u", &i) == 1) {
+		/* aggregation params: base,limit,step / factor,low,high,nsteps */
+		const dt_aggdesc_t *ag;
+		if (i < 1 || i > p->dp_naggs)
+			return "no such aggregation";
+		ag = &p->dp_aggs[i - 1];
+		snprintf(got, sizeof(got), "%lld,%lld,%lld,%lld,%lld,%lld,%lld",
+		    (long long)ag->ag_params.ap_base,
+		    (long long)ag->ag_params.ap_limit,
+		    (long long)ag->ag_params.ap_step,
+		    (long long)ag->ag_params.ap_factor,
+		    (long long)ag->ag_params.ap_low,
+		    (long long)ag->ag_params.ap_high,
+		    (long long)ag->ag_params.ap_nsteps);
+	} else if (sscanf(k, "kf%u", &i) == 1) {
+		/* key formats of aggregation i */
+		const dt_aggdesc_t *ag;
+		size_t o = 0;
+		if (i < 1 || i > p->dp_naggs)
+			return "no such aggregation";
+		ag = &p->dp_aggs[i - 1];
+		for (c = 0; c < ag->ag_nkeys; c++)
+			o += (size_t)snprintf(got + o, sizeof(got) - o, "%s%d",
+			    c ? "," : "", ag->ag_keyfmt[c]);
+	} else if (strcmp(k, "var") == 0) {
+		/* every variable: name/scope/assoc/size[/offset] */
+		size_t o = 0;
+		for (i = 0; i < p->dp_nvars; i++) {
+			const dif_var_t *dv = &p->dp_vars[i];
+			o += (size_t)snprintf(got + o, sizeof(got) - o,
+			    "%s%s/%c%s/%u", i ? "," : "",
+			    p->dp_strtab + dv->dv_name,
+			    "gtl"[dv->dv_scope], dv->dv_assoc ? "a" : "",
+			    dv->dv_type.dt_size);
+		}
+	} else if (strcmp(k, "o") == 0) {
+		size_t o = 0;
+		for (i = 0; i < p->dp_nopts; i++)
+			o += (size_t)snprintf(got + o, sizeof(got) - o,
+			    "%s%s%s%s", i ? "," : "", p->dp_opts[i].op_name,
+			    p->dp_opts[i].op_value ? "=" : "",
+			    p->dp_opts[i].op_value ? p->dp_opts[i].op_value :
+			    "");
+	} else if (sscanf(k, "f%u.%u", &c, &i) == 2) {
+		/* printf format of action i of clause c */
+		if (c >= p->dp_nclauses || i >= p->dp_clauses[c].dc_nacts)
+			return "no such action";
+		snprintf(got, sizeof(got), "%s",
+		    p->dp_clauses[c].dc_acts[i].da_fmt ?
+		    p->dp_clauses[c].dc_acts[i].da_fmt : "(null)");
+	} else {
+		snprintf(buf, len, "unknown property %s", k);
+		return buf;
+	}
+	if (strcmp(got, v) != 0) {
+		snprintf(buf, len, "%s: got \"%s\", want \"%s\"", k, got, v);
+		return buf;
+	}
+	return NULL;
+}
+
+static void run(const tcase_t *t, int idx)
+{
+	dt_cc_opts_t o;
+	dt_cc_error_t e;
+	dt_program_t *p;
+	char buf[1024], why[1024];
+	const char *bad = NULL;
+	char *argv[5];
+	int i;
+
+	memset(&o, 0, sizeof(o));
+	o.cc_probespec = t->pspec;
+	argv[0] = (char *)"test.d";
+	for (i = 0; i < t->argc; i++)
+		argv[i + 1] = (char *)t->argv[i];
+	o.cc_argv = argv;
+	o.cc_argc = t->argc + 1;
+	o.cc_pid = 4242;
+	o.cc_target = 77;
+	p = dt_compile(t->src, &o, &e);
+	if (t->tag != NULL) {
+		if (p != NULL) {
+			bad = "compiled, expected an error";
+			dt_program_free(p);
+		} else if (strcmp(e.ce_tag, t->tag) != 0 ||
+		    e.ce_line != t->line || strcmp(e.ce_msg, t->want) != 0) {
+			snprintf(why, sizeof(why), "got [%s] line %d: %s\n"
+			    "      want [%s] line %d: %s", e.ce_tag, e.ce_line,
+			    e.ce_msg, t->tag, t->line, t->want);
+			bad = why;
+		}
+	} else if (p == NULL) {
+		snprintf(why, sizeof(why), "failed: [%s] line %d: %s", e.ce_tag,
+		    e.ce_line, e.ce_msg);
+		bad = why;
+	} else {
+		const char *s = t->want;
+		uint32_t c;
+		for (c = 0; c < p->dp_nclauses && bad == NULL; c++)
+			if ((bad = difo_sane(&p->dp_clauses[c], why,
+			    sizeof(why))) != NULL) {
+				snprintf(buf, sizeof(buf), "clause %u: %s", c,
+				    bad);
+				snprintf(why, sizeof(why), "%s", buf);
+				bad = why;
+			}
+		while (bad == NULL && s != NULL && *s != '\0') {
+			char kv[512], *eq;
+			const char *br = strchr(s, '{');
+			size_t n = strcspn(s, " ");
+			/* key={value with spaces} */
+			if (br != NULL && br < s + n && strchr(br, '}')) {
+				n = (size_t)(strchr(br, '}') - s) + 1;
+				snprintf(kv, sizeof(kv), "%.*s%.*s",
+				    (int)(br - s), s,
+				    (int)(strchr(br, '}') - br - 1), br + 1);
+				s += n;
+				while (*s == ' ')
+					s++;
+				if ((eq = strchr(kv, '=')) == NULL)
+					continue;
+				*eq = '\0';
+				bad = prop(p, kv, eq + 1, why, sizeof(why));
+				continue;
+			}
+			snprintf(kv, sizeof(kv), "%.*s", (int)n, s);
+			s += n;
+			while (*s == ' ')
+				s++;
+			if ((eq = strchr(kv, '=')) == NULL)
+				continue;
+			*eq = '\0';
+			bad = prop(p, kv, eq + 1, why, sizeof(why));
+		}
+		dt_program_free(p);
+	}
+	if (bad != NULL) {
+		nfail++;
+		printf("FAIL %d: %s\n      %s\n", idx, t->src, bad);
+	} else {
+		npass++;
+	}
+}
+
+#include "cases.h"
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc > 1) {
+		/* compile one program given on the command line */
+		dt_cc_error_t e;
+		dt_program_t *p = dt_compile(argv[1], NULL, &e);
+		if (p == NULL) {
+			printf("[%s] line %d: %s\n", e.ce_tag, e.ce_line,
+			    e.ce_msg);
+			return 1;
+		}
+		dt_program_free(p);
+		printf("ok\n");
+		return 0;
+	}
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		run(&cases[i], (int)i);
+	printf("%d passed, %d failed\n", npass, nfail);
+	return nfail != 0;
+}
