@@ -758,10 +758,15 @@ static void t_tick(void)
  * --hold: attach syscall entry/return and tick programs, say "ready", and
  * poll until killed (the SIGKILL test checks nothing stays attached).
  */
-static int hold(void)
+static int hold(int bench)
 {
 	static const dif_instr_t code[] = { I(AGG, 0, 0, 0, 1),
 					    I(RET, 0, 0, 0, 0) };
+	/* @[execname] = count() */
+	static const dif_instr_t code2[] = {
+		I(LDGV, 3, 0, 0, DIF_VAR_EXECNAME), I(FLUSHTS, 0, 0, 0, 0),
+		I(PUSHTS, 0, 3, 0, 0), I(AGG, 0, 0, 0, 1), I(RET, 0, 0, 0, 0)
+	};
 	static const uint32_t a[1] = { 0 };
 	static dt_aggdesc_t ag = { 1, "", DT_AGG_COUNT, { 0 }, 0, NULL, NULL,
 				   0, 1, 1 };
@@ -774,14 +779,20 @@ static int hold(void)
 	dt_runopts_t ro;
 	dt_backend_t *be;
 	char err[256] = "";
-	int k;
+	int k, n = bench ? 1 : 3;
+	char line[16];
 
 	memset(&ro, 0, sizeof(ro));
 	ro.ro_strsize = 256;
 	be = dt_backend_bpf.bo_open(&ro, err, sizeof(err));
 	if (be == NULL)
 		return 1;
-	for (k = 0; k < 3; k++) {
+	if (bench == 2) {
+		ag.ag_nkeys = 1;
+		ag.ag_keytypes = &t_str;
+		ag.ag_keysize = 256;
+	}
+	for (k = 0; k < n; k++) {
 		char buf[128], *s = buf;
 		pmatch_t m;
 		dt_probedesc_t pd;
@@ -797,8 +808,8 @@ static int hold(void)
 		dt_backend_bpf.bo_probe_iter(be, match_cb, &m);
 		cl[k].dc_probes = &desc0;
 		cl[k].dc_nprobes = 1;
-		cl[k].dc_difo.dtdo_buf = code;
-		cl[k].dc_difo.dtdo_len = 2;
+		cl[k].dc_difo.dtdo_buf = bench == 2 ? code2 : code;
+		cl[k].dc_difo.dtdo_len = bench == 2 ? 5 : 2;
 		cl[k].dc_difo.dtdo_actpc = a;
 		cl[k].dc_difo.dtdo_nacts = 1;
 		cl[k].dc_aggonly = 1;
@@ -809,17 +820,28 @@ static int hold(void)
 		ecbs[k].ec_clause = &cl[k];
 	}
 	prog.dp_clauses = cl;
-	prog.dp_nclauses = 3;
+	prog.dp_nclauses = (uint32_t)n;
 	prog.dp_aggs = &ag;
 	prog.dp_naggs = 1;
 	cur_prog = &prog;
-	if (dt_backend_bpf.bo_enable(be, &prog, ecbs, 3, err, sizeof(err)) ||
+	if (dt_backend_bpf.bo_enable(be, &prog, ecbs, (uint32_t)n, err,
+				     sizeof(err)) ||
 	    dt_backend_bpf.bo_go(be) != 0) {
 		fprintf(stderr, "hold: %s\n", err);
 		return 1;
 	}
 	printf("ready %d\n", (int)getpid());
 	fflush(stdout);
+	if (bench) {
+		/* until stdin closes; then print the count */
+		while (fgets(line, sizeof(line), stdin) != NULL)
+			;
+		dt_backend_bpf.bo_snapshot(be, DUMMYC);
+		print_aggs();
+		fputs(out, stdout);
+		dt_backend_bpf.bo_close(be);
+		return 0;
+	}
 	for (;;)
 		dt_backend_bpf.bo_poll(be, DUMMYC, 1000);
 }
@@ -834,7 +856,11 @@ int main(int argc, char **argv)
 	}
 	snprintf(trigdir, sizeof(trigdir), "%s", argv[1]);
 	if (only != NULL && strcmp(only, "--hold") == 0)
-		return hold();
+		return hold(0);
+	if (only != NULL && strcmp(only, "--bench-count") == 0)
+		return hold(1);
+	if (only != NULL && strcmp(only, "--bench-execname") == 0)
+		return hold(2);
 	if (!dt_backend_bpf.bo_available()) {
 		printf("SKIP: BPF is not available here\n0 passed, 0 failed\n");
 		return 0;

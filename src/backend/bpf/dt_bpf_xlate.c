@@ -1995,7 +1995,50 @@ static int xl_clause(xl_t *x, const dt_bpf_inst_t *inst, int in_error)
 
 /* ---- the program ---- */
 
-static void prologue(xl_t *x, uint32_t l_out, uint32_t l_exit)
+#define NEED_TS 1
+#define NEED_CONST 2
+#define NEED_GLOB 4
+
+/* what the prologue must prepare for these clauses */
+static int needs_of(const dt_bpf_inst_t *inst, uint32_t n)
+{
+	uint32_t k, pc;
+	int need = 0;
+
+	for (k = 0; k < n; k++) {
+		const dt_clause_t *cl = inst[k].in_clause;
+		const difo_t *dp = &cl->dc_difo;
+
+		if (!cl->dc_aggonly)
+			need |= NEED_TS;
+		for (pc = 0; pc < dp->dtdo_len; pc++) {
+			dif_instr_t in = dp->dtdo_buf[pc];
+			unsigned op = DIF_INSTR_OP(in);
+			uint32_t id = DIF_INSTR_UIMM(in);
+
+			if (op == DIF_OP_SETS)
+				need |= NEED_CONST;
+			if (op != DIF_OP_LDGV && op != DIF_OP_STGV)
+				continue;
+			if (id >= DIF_VAR_USER_BASE)
+				need |= NEED_GLOB;
+			else if (id == DIF_VAR_TIMESTAMP ||
+				 id == DIF_VAR_VTIMESTAMP)
+				need |= NEED_TS;
+			else if (id == DIF_VAR_WALLTIMESTAMP)
+				need |= NEED_TS | NEED_GLOB;
+			else if (id == DIF_VAR_PROBEPROV ||
+				 id == DIF_VAR_PROBEMOD ||
+				 id == DIF_VAR_PROBEFUNC ||
+				 id == DIF_VAR_PROBENAME || id == DIF_VAR_ID ||
+				 id == DIF_VAR_ZONENAME)
+				need |= NEED_CONST;
+		}
+	}
+	return need;
+}
+
+static void prologue(xl_t *x, uint32_t l_out, uint32_t l_exit, int need)
 {
 	const dt_bpf_maps_t *m = x->env->maps;
 
@@ -2023,6 +2066,11 @@ static void prologue(xl_t *x, uint32_t l_out, uint32_t l_exit)
 	E(STX(BPF_DW, R7, R7, SC_SELF));
 	E(LDX(BPF_DW, R8, R7, SC_SELF));
 	/* constants (string tables, probe names): their address */
+	E(ST(BPF_DW, FP, SL_CONST, 0));
+	E(ST(BPF_DW, FP, SL_GLOB, 0));
+	E(ST(BPF_DW, FP, SL_TS, 0));
+	E(MOV_I(R9, 0));
+	if (need & NEED_CONST) {
 	E(ST(BPF_W, FP, SL_TMP, 0));
 	ldmap(x, R1, m->consts);
 	E(MOV_R(R2, FP));
@@ -2031,7 +2079,9 @@ static void prologue(xl_t *x, uint32_t l_out, uint32_t l_exit)
 	EJ(J_I(BPF_JEQ, R0, 0, 0), l_out);
 	ptr2num(x, R1);
 	E(STX(BPF_DW, FP, R1, SL_CONST));
+	}
 	/* globals */
+	if (need & NEED_GLOB) {
 	E(ST(BPF_W, FP, SL_TMP, 0));
 	ldmap(x, R1, m->globals);
 	E(MOV_R(R2, FP));
@@ -2041,18 +2091,20 @@ static void prologue(xl_t *x, uint32_t l_out, uint32_t l_exit)
 	E(MOV_R(R9, R0));
 	ptr2num(x, R1);
 	E(STX(BPF_DW, FP, R1, SL_GLOB));
-	E(CALL(BPF_FUNC_ktime_get_ns));
-	E(STX(BPF_DW, FP, R0, SL_TS));
+	}
+	if (need & NEED_TS) {
+		E(CALL(BPF_FUNC_ktime_get_ns));
+		E(STX(BPF_DW, FP, R0, SL_TS));
+	}
 	E(ST(BPF_DW, FP, SL_KEY, 0));
 	E(ST(BPF_DW, FP, SL_ABI, 0));
 	E(ST(BPF_DW, FP, SL_RET, 0));
 
 	if (x->ctx == DT_BPF_CTX_SYSENTER || x->ctx == DT_BPF_CTX_SYSEXIT) {
 		/* abi from the task's TS_COMPAT, nr, and the return value */
-		E(CALL(BPF_FUNC_get_current_task));
-		E(MOV_R(R3, R0));
-		E(ALU_I(BPF_ADD, R3, x->lay->status_off));
-		kread(x, 4);
+		/* a BTF task pointer: a direct (fault-safe) load */
+		E(CALL(BPF_FUNC_get_current_task_btf));
+		E(LDX(BPF_W, R0, R0, (int16_t)x->lay->status_off));
 		E(ALU_I(BPF_AND, R0, TS_COMPAT));
 		E(J_I(BPF_JEQ, R0, 0, 1));
 		E(MOV_I(R0, 1));
@@ -2092,7 +2144,8 @@ int dt_bpf_xlate(const dt_bpf_xenv_t *env, int ctxkind,
 	x.abi = -1;
 	l_out = dt_bpf_label(&x.g);
 	l_exit = dt_bpf_label(&x.g);
-	prologue(&x, l_out, l_exit);
+	prologue(&x, l_out, l_exit,
+		 needs_of(inst, ninst) | needs_of(env->errinst, env->nerrinst));
 	for (k = 0; k < ninst; k++) {
 		if (xl_clause(&x, &inst[k], 0) != 0) {
 			*badclause = k;
