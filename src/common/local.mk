@@ -16,5 +16,6 @@ libdtrace_la_SOURCES += $(dt_common_sources) \
 
 # the same objects on their own, for the unit tests
 noinst_LTLIBRARIES += libdtcommon.la
-libdtcommon_la_SOURCES = $(dt_common_sources)
+libdtcommon_la_SOURCES = $(dt_common_sources) \
+	src/libdtrace/dt_dis.c src/libdtrace/dt_dis.h
 EXTRA_DIST += src/common/README.md

@@ -201,8 +201,9 @@ void dt_dis_difo(FILE *fp, const char *title, const difo_t *dp,
 	char line[256], q[96];
 	uint32_t pc, k, off;
 
-	fprintf(fp, "\nDIFO %s: %u instructions, returns %s (%u bytes)\n",
-		title ? title : "", dp->dtdo_len,
+	if (title != NULL)
+		fprintf(fp, "\nDIFO %s: ", title);
+	fprintf(fp, "%u instructions, returns %s (%u bytes)\n", dp->dtdo_len,
 		dp->dtdo_rtype.dt_string  ? "string"
 		: dp->dtdo_rtype.dt_byref ? "by-reference"
 					  : "integer",
@@ -251,4 +252,9 @@ void dt_dis_difo(FILE *fp, const char *title, const difo_t *dp,
 		}
 		fprintf(fp, "record size %u bytes\n", dp->dtdo_recsize);
 	}
+}
+
+void dt_dis(FILE *fp, const difo_t *dp)
+{
+	dt_dis_difo(fp, NULL, dp, NULL);
 }

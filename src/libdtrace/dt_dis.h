@@ -30,4 +30,7 @@ const char *dt_dis_insn(const difo_t *dp, uint32_t pc, const dt_dis_ctx_t *ctx,
 void dt_dis_difo(FILE *fp, const char *title, const difo_t *dp,
 		 const dt_dis_ctx_t *ctx);
 
+/* the listing without a title or variable names (dtrace -S) */
+void dt_dis(FILE *fp, const difo_t *dp);
+
 #endif /* DT_DIS_H */

@@ -7,8 +7,7 @@ testsuite_unit_dif_unit_SOURCES = \
 	testsuite/unit/test_subr.c testsuite/unit/test_store.c \
 	testsuite/unit/test_agg.c testsuite/unit/test_misc.c
 testsuite_unit_dif_unit_LDADD = libdtcommon.la
-testsuite_unit_dif_dis_SOURCES = testsuite/unit/dis_listing.c \
-	src/libdtrace/dt_dis.c src/libdtrace/dt_dis.h
+testsuite_unit_dif_dis_SOURCES = testsuite/unit/dis_listing.c
 testsuite_unit_dif_dis_LDADD = libdtcommon.la
 
 TESTS += testsuite/unit/dif-unit testsuite/unit/dif-dis \
