@@ -157,6 +157,10 @@ typedef struct dt_pcb {
 	int pcb_nopts;
 	/* a parsed printf format being checked: freed if an error jumps */
 	struct dt_pffmt *pcb_pf;
+	/* what dt_compile() must free if an error jumps out */
+	char *pcb_cppout;
+	dt_arena_t *pcb_parena;
+	void *pcb_progmem;
 } dt_pcb_t;
 
 typedef struct dt_optlist {

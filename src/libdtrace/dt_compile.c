@@ -535,51 +535,19 @@ static void dt_cc_opts(dt_pcb_t *pcb, dt_arena_t *pa, dt_program_t *p)
 	p->dp_nopts = i;
 }
 
-dt_program_t *dt_compile(const char *src, const dt_cc_opts_t *opts,
-			 dt_cc_error_t *err)
+/* the phases; any error longjmps back to dt_compile() */
+static dt_program_t *dt_cc_phases(dt_pcb_t *pcb, const char *src)
 {
-	dt_pcb_t pcbs, *pcb = &pcbs;
-	dt_cc_opts_t dflt;
-	/* volatile: they change between setjmp() and a longjmp() */
-	dt_progmem_t *volatile pm = NULL;
-	dt_arena_t *volatile pa = NULL;
-	char *volatile cppout = NULL;
+	const dt_cc_opts_t *opts = pcb->pcb_opts;
+	dt_progmem_t *pm;
+	dt_arena_t *pa;
 	dt_node_t *n;
 	uint32_t nc, i;
 	int k;
 
-	if (err != NULL)
-		memset(err, 0, sizeof(*err));
-	if (opts == NULL) {
-		memset(&dflt, 0, sizeof(dflt));
-		opts = &dflt;
-	}
-	memset(pcb, 0, sizeof(*pcb));
-	pcb->pcb_opts = opts;
-	pcb->pcb_err = err;
-	pcb->pcb_strsize = opts->cc_strsize ? opts->cc_strsize : 256;
-	pcb->pcb_arena = dt_arena_create();
-	pcb->pcb_types = dt_typetab_create(pcb->pcb_arena, pcb->pcb_strsize);
-	pcb->pcb_ids = dt_arena_alloc(pcb->pcb_arena, sizeof(dt_idstate_t));
-	if (opts->cc_argc > 0)
-		pcb->pcb_argused = dt_arena_alloc(pcb->pcb_arena,
-		    (size_t)opts->cc_argc);
-
-	if (setjmp(pcb->pcb_jmp) != 0) {
-		if (pcb->pcb_pf != NULL)
-			dt_pf_free(pcb->pcb_pf);
-		free(cppout);
-		dt_arena_destroy(pa);
-		free(pm);
-		dt_arena_destroy(pcb->pcb_arena);
-		return NULL;
-	}
-
-	if (src == NULL)
-		src = "";
 	if (opts->cc_cpp) {
-		cppout = dt_cpp_run(pcb, src);
-		src = cppout;
+		pcb->pcb_cppout = dt_cpp_run(pcb, src);
+		src = pcb->pcb_cppout;
 	}
 	pcb->pcb_src = src;
 	pcb->pcb_srclen = strlen(src);
@@ -587,8 +555,8 @@ dt_program_t *dt_compile(const char *src, const dt_cc_opts_t *opts,
 		longjmp(pcb->pcb_jmp, 1);
 	dt_check_program(pcb);
 
-	pa = dt_arena_create();
-	if ((pm = calloc(1, sizeof(*pm))) == NULL)
+	pa = pcb->pcb_parena = dt_arena_create();
+	if ((pm = pcb->pcb_progmem = calloc(1, sizeof(*pm))) == NULL)
 		abort();
 	for (n = pcb->pcb_root, nc = 0; n != NULL; n = n->n_next)
 		nc += n->n_kind == DN_CLAUSE;
@@ -607,10 +575,42 @@ dt_program_t *dt_compile(const char *src, const dt_cc_opts_t *opts,
 	dt_cc_aggkeyfmts(pcb, &pm->pm_prog);
 	dt_cc_opts(pcb, pa, &pm->pm_prog);
 	pm->pm_arena = pa;
-
-	free(cppout);
-	dt_arena_destroy(pcb->pcb_arena);
 	return &pm->pm_prog;
+}
+
+dt_program_t *dt_compile(const char *src, const dt_cc_opts_t *opts,
+			 dt_cc_error_t *err)
+{
+	static const dt_cc_opts_t dflt;
+	dt_pcb_t pcbs, *pcb = &pcbs;
+	dt_program_t *prog = NULL;
+
+	if (err != NULL)
+		memset(err, 0, sizeof(*err));
+	memset(pcb, 0, sizeof(*pcb));
+	pcb->pcb_opts = opts != NULL ? opts : &dflt;
+	pcb->pcb_err = err;
+	pcb->pcb_strsize = pcb->pcb_opts->cc_strsize ?
+	    pcb->pcb_opts->cc_strsize : 256;
+	pcb->pcb_arena = dt_arena_create();
+	pcb->pcb_types = dt_typetab_create(pcb->pcb_arena, pcb->pcb_strsize);
+	pcb->pcb_ids = dt_arena_alloc(pcb->pcb_arena, sizeof(dt_idstate_t));
+	if (pcb->pcb_opts->cc_argc > 0)
+		pcb->pcb_argused = dt_arena_alloc(pcb->pcb_arena,
+		    (size_t)pcb->pcb_opts->cc_argc);
+
+	if (setjmp(pcb->pcb_jmp) == 0) {
+		prog = dt_cc_phases(pcb, src != NULL ? src : "");
+	} else {
+		if (pcb->pcb_pf != NULL)
+			dt_pf_free(pcb->pcb_pf);
+		dt_arena_destroy(pcb->pcb_parena);
+		free(pcb->pcb_progmem);
+		prog = NULL;
+	}
+	free(pcb->pcb_cppout);
+	dt_arena_destroy(pcb->pcb_arena);
+	return prog;
 }
 
 void dt_program_free(dt_program_t *prog)

@@ -378,6 +378,16 @@ int dt_type_compat(dt_type_t *a, dt_type_t *b)
 	}
 }
 
+/* bounded copy that never truncates silently into a warning */
+static void dt_type_cpy(char *d, size_t len, const char *s)
+{
+	size_t n = strlen(s);
+	if (n >= len)
+		n = len - 1;
+	memcpy(d, s, n);
+	d[n] = '\0';
+}
+
 /* prefix part (before the declarator) and suffix (arrays) of a C name */
 static void dt_type_spell(dt_type_t *t, char *pre, size_t plen, char *suf,
 			  size_t slen)
@@ -385,7 +395,7 @@ static void dt_type_spell(dt_type_t *t, char *pre, size_t plen, char *suf,
 	char tmp[256];
 
 	if (t->dt_name != NULL) {
-		snprintf(pre, plen, "%s", t->dt_name);
+		dt_type_cpy(pre, plen, t->dt_name);
 		suf[0] = '\0';
 		return;
 	}
@@ -400,17 +410,17 @@ static void dt_type_spell(dt_type_t *t, char *pre, size_t plen, char *suf,
 			snprintf(tmp, sizeof(tmp), "%s%s*", pre,
 				 n && pre[n - 1] == '*' ? "" : " ");
 		}
-		snprintf(pre, plen, "%s", tmp);
+		dt_type_cpy(pre, plen, tmp);
 		break;
 	case DT_TK_ARRAY:
 		dt_type_spell(t->dt_ref, pre, plen, suf, slen);
 		snprintf(tmp, sizeof(tmp), "[%u]%s", t->dt_nelems, suf);
-		snprintf(suf, slen, "%s", tmp);
+		dt_type_cpy(suf, slen, tmp);
 		break;
 	case DT_TK_FUNC:
 		dt_type_spell(t->dt_ref, pre, plen, suf, slen);
 		snprintf(tmp, sizeof(tmp), "%s()", pre);
-		snprintf(pre, plen, "%s", tmp);
+		dt_type_cpy(pre, plen, tmp);
 		break;
 	case DT_TK_STRUCT:
 		snprintf(pre, plen, "struct <anon>");

@@ -265,7 +265,7 @@ static void run(const tcase_t *t, int idx)
 	dt_cc_opts_t o;
 	dt_cc_error_t e;
 	dt_program_t *p;
-	char buf[1024], why[1024];
+	char buf[1200], why[1024];
 	const char *bad = NULL;
 	char *argv[5];
 	int i;
@@ -301,9 +301,9 @@ static void run(const tcase_t *t, int idx)
 		for (c = 0; c < p->dp_nclauses && bad == NULL; c++)
 			if ((bad = difo_sane(&p->dp_clauses[c], why,
 			    sizeof(why))) != NULL) {
-				snprintf(buf, sizeof(buf), "clause %u: %s", c,
+				snprintf(buf, sizeof(buf), "clause %u: %.1000s", c,
 				    bad);
-				snprintf(why, sizeof(why), "%s", buf);
+				snprintf(why, sizeof(why), "%.1000s", buf);
 				bad = why;
 			}
 		while (bad == NULL && s != NULL && *s != '\0') {
