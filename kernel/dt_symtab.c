@@ -11,6 +11,7 @@
  * loader (kernel/dtrace-load) passes addresses from /proc/kallsyms in the
  * ksyms= parameter and the same checks apply to them.
  */
+#include <linux/compiler.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/kallsyms.h>
@@ -120,6 +121,13 @@ int dt_symtab_init(void)
 	unsigned long spot = (unsigned long)DT_SYMTAB_SPOT_ADDR;
 	unsigned long spot_real = (unsigned long)&DT_SYMTAB_SPOT;
 
+	/*
+	 * Launder the addresses: otherwise GCC may "know" that an address
+	 * derived from _printk can never equal that of kfree and fold the
+	 * comparison to false.
+	 */
+	OPTIMIZER_HIDE_VAR(ref_real);
+	OPTIMIZER_HIDE_VAR(spot_real);
 	if (strcmp(DT_SYMTAB_RELEASE, utsname()->release) != 0) {
 		char why[96];
 
@@ -137,6 +145,7 @@ int dt_symtab_init(void)
 #else
 	unsigned long ref_given;
 
+	OPTIMIZER_HIDE_VAR(ref_real);
 	r = dt_symtab_from_param(&ref_given);
 	if (r)
 		return r;
