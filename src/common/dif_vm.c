@@ -9,6 +9,9 @@
 #include "dt_dynvar.h"
 #include "dt_aggbuf.h"
 
+/* "no previous instruction" (the kernel has no UINT32_MAX) */
+#define DIF_NOPC ((uint32_t)0xffffffffu)
+
 /* what reads of a missing by-reference dynamic variable point at */
 static const uint64_t dif_zeroes[8];
 
@@ -750,16 +753,115 @@ static __attribute__((noinline)) int dif_op_call(dif_mstate_t *ms,
 }
 
 /*
- * The interpreter
+ * The interpreter.  Dispatch is a switch, or with GCC/Clang a computed goto
+ * (labels-as-values, as the kernel's own BPF interpreter uses); define
+ * DIF_VM_NO_CGOTO to force the switch.
  */
+#if defined(__GNUC__) && !defined(DIF_VM_NO_CGOTO)
+#define DIF_VM_CGOTO 1
+#define DIF_CASE(op) case DIF_OP_##op: lbl_##op
+#define DIF_DEFAULT default: lbl_default
+#define DIF_DISPATCH_JUMP() goto *dif_jump[DIF_INSTR_OP(in)]
+#define DIF_NEXT()                                                             \
+	do {                                                                   \
+		prev = pc++;                                                   \
+		in = text[pc];                                                 \
+		rd = DIF_INSTR_RD(in);                                         \
+		r1 = DIF_INSTR_R1(in);                                         \
+		r2 = DIF_INSTR_R2(in);                                         \
+		goto *dif_jump[DIF_INSTR_OP(in)];                              \
+	} while (0)
+#else
+#define DIF_CASE(op) case DIF_OP_##op
+#define DIF_DEFAULT default
+#define DIF_DISPATCH_JUMP() do { } while (0)
+#define DIF_NEXT() goto next
+#endif
 int dif_vm_exec(dif_mstate_t *ms, const difo_t *dp, uint8_t *rec,
 		dif_result_t *res)
 {
 	const dif_instr_t *text = dp->dtdo_buf;
 	uint64_t r[DIF_NREGS];
 	uint64_t faddr = 0, v;
-	uint32_t pc = 0, prev = UINT32_MAX;
+	uint32_t pc = 0, prev = DIF_NOPC;
+	unsigned rd, r1, r2;
+	dif_instr_t in;
 	int fault = 0;
+#ifdef DIF_VM_CGOTO
+	/* one indirect jump per handler predicts far better than one shared */
+	static const void *const dif_jump[256] = {
+		[DIF_OP_NOP] = &&lbl_NOP,
+		[DIF_OP_ADD] = &&lbl_ADD,
+		[DIF_OP_SUB] = &&lbl_SUB,
+		[DIF_OP_MUL] = &&lbl_MUL,
+		[DIF_OP_SDIV] = &&lbl_SDIV,
+		[DIF_OP_UDIV] = &&lbl_UDIV,
+		[DIF_OP_SREM] = &&lbl_SREM,
+		[DIF_OP_UREM] = &&lbl_UREM,
+		[DIF_OP_AND] = &&lbl_AND,
+		[DIF_OP_OR] = &&lbl_OR,
+		[DIF_OP_XOR] = &&lbl_XOR,
+		[DIF_OP_SHL] = &&lbl_SHL,
+		[DIF_OP_SRL] = &&lbl_SRL,
+		[DIF_OP_SRA] = &&lbl_SRA,
+		[DIF_OP_NOT] = &&lbl_NOT,
+		[DIF_OP_MOV] = &&lbl_MOV,
+		[DIF_OP_SEXT] = &&lbl_SEXT,
+		[DIF_OP_ZEXT] = &&lbl_ZEXT,
+		[DIF_OP_LDI] = &&lbl_LDI,
+		[DIF_OP_SETX] = &&lbl_SETX,
+		[DIF_OP_SETS] = &&lbl_SETS,
+		[DIF_OP_BA] = &&lbl_BA,
+		[DIF_OP_BEQ] = &&lbl_BEQ,
+		[DIF_OP_BNE] = &&lbl_BNE,
+		[DIF_OP_BLT] = &&lbl_BLT,
+		[DIF_OP_BLE] = &&lbl_BLE,
+		[DIF_OP_BGT] = &&lbl_BGT,
+		[DIF_OP_BGE] = &&lbl_BGE,
+		[DIF_OP_BLTU] = &&lbl_BLTU,
+		[DIF_OP_BLEU] = &&lbl_BLEU,
+		[DIF_OP_BGTU] = &&lbl_BGTU,
+		[DIF_OP_BGEU] = &&lbl_BGEU,
+		[DIF_OP_SCMP] = &&lbl_SCMP,
+		[DIF_OP_LDSB] = &&lbl_LDSB,
+		[DIF_OP_LDUB] = &&lbl_LDUB,
+		[DIF_OP_LDSH] = &&lbl_LDSH,
+		[DIF_OP_LDUH] = &&lbl_LDUH,
+		[DIF_OP_LDSW] = &&lbl_LDSW,
+		[DIF_OP_LDUW] = &&lbl_LDUW,
+		[DIF_OP_LDX] = &&lbl_LDX,
+		[DIF_OP_STB] = &&lbl_STB,
+		[DIF_OP_STH] = &&lbl_STH,
+		[DIF_OP_STW] = &&lbl_STW,
+		[DIF_OP_STX] = &&lbl_STX,
+		[DIF_OP_LDGV] = &&lbl_LDGV,
+		[DIF_OP_LDTV] = &&lbl_LDTV,
+		[DIF_OP_LDLV] = &&lbl_LDLV,
+		[DIF_OP_LDGA] = &&lbl_LDGA,
+		[DIF_OP_LDTA] = &&lbl_LDTA,
+		[DIF_OP_STGV] = &&lbl_STGV,
+		[DIF_OP_STTV] = &&lbl_STTV,
+		[DIF_OP_STLV] = &&lbl_STLV,
+		[DIF_OP_STGA] = &&lbl_STGA,
+		[DIF_OP_STTA] = &&lbl_STTA,
+		[DIF_OP_PUSHTV] = &&lbl_PUSHTV,
+		[DIF_OP_PUSHTS] = &&lbl_PUSHTS,
+		[DIF_OP_PUSHTR] = &&lbl_PUSHTR,
+		[DIF_OP_POPTS] = &&lbl_POPTS,
+		[DIF_OP_FLUSHTS] = &&lbl_FLUSHTS,
+		[DIF_OP_CALL] = &&lbl_CALL,
+		[DIF_OP_REC] = &&lbl_REC,
+		[DIF_OP_AGG] = &&lbl_AGG,
+		[DIF_OP_SPEC] = &&lbl_SPEC,
+		[DIF_OP_COMMIT] = &&lbl_COMMIT,
+		[DIF_OP_DISCARD] = &&lbl_DISCARD,
+		[DIF_OP_ALLOCS] = &&lbl_ALLOCS,
+		[DIF_OP_COPYS] = &&lbl_COPYS,
+		[DIF_OP_RET] = &&lbl_RET,
+		[DIF_OP_DROP] = &&lbl_DROP,
+		[DIF_OP_MAX ... 255] = &&lbl_default,
+	};
+#endif
 
 	dt_port_memset(r, 0, sizeof(r));
 	ms->ms_rec = rec;
@@ -782,73 +884,73 @@ int dif_vm_exec(dif_mstate_t *ms, const difo_t *dp, uint8_t *rec,
 	}
 
 	for (;;) {
-		dif_instr_t in = text[pc];
-		unsigned rd = DIF_INSTR_RD(in);
-		unsigned r1 = DIF_INSTR_R1(in);
-		unsigned r2 = DIF_INSTR_R2(in);
-
+		in = text[pc];
+		rd = DIF_INSTR_RD(in);
+		r1 = DIF_INSTR_R1(in);
+		r2 = DIF_INSTR_R2(in);
+		DIF_DISPATCH_JUMP();
 		switch (DIF_INSTR_OP(in)) {
-		case DIF_OP_NOP:
-			break;
-		case DIF_OP_ADD:
+		DIF_CASE(NOP):
+			DIF_NEXT();
+		DIF_CASE(ADD):
 			r[rd] = r[r1] + r[r2];
-			break;
-		case DIF_OP_SUB:
+			DIF_NEXT();
+		DIF_CASE(SUB):
 			r[rd] = r[r1] - r[r2];
-			break;
-		case DIF_OP_MUL:
+			DIF_NEXT();
+		DIF_CASE(MUL):
 			r[rd] = r[r1] * r[r2];
-			break;
-		case DIF_OP_SDIV:
+			DIF_NEXT();
+		DIF_CASE(SDIV):
 			if (r[r2] == 0)
 				goto divzero;
 			r[rd] = (uint64_t)dif_sdiv((int64_t)r[r1],
 						   (int64_t)r[r2]);
-			break;
-		case DIF_OP_UDIV:
+			DIF_NEXT();
+		DIF_CASE(UDIV):
 			if (r[r2] == 0)
 				goto divzero;
 			r[rd] = dt_port_udiv64(r[r1], r[r2]);
-			break;
-		case DIF_OP_SREM:
+			DIF_NEXT();
+		DIF_CASE(SREM):
 			if (r[r2] == 0)
 				goto divzero;
 			r[rd] = (uint64_t)dif_srem((int64_t)r[r1],
 						   (int64_t)r[r2]);
-			break;
-		case DIF_OP_UREM:
+			DIF_NEXT();
+		DIF_CASE(UREM):
 			if (r[r2] == 0)
 				goto divzero;
 			r[rd] = dt_port_umod64(r[r1], r[r2]);
-			break;
-		case DIF_OP_AND:
+			DIF_NEXT();
+		DIF_CASE(AND):
 			r[rd] = r[r1] & r[r2];
-			break;
-		case DIF_OP_OR:
+			DIF_NEXT();
+		DIF_CASE(OR):
 			r[rd] = r[r1] | r[r2];
-			break;
-		case DIF_OP_XOR:
+			DIF_NEXT();
+		DIF_CASE(XOR):
 			r[rd] = r[r1] ^ r[r2];
-			break;
-		case DIF_OP_SHL:
+			DIF_NEXT();
+		DIF_CASE(SHL):
 			r[rd] = r[r1] << (r[r2] & 63);
-			break;
-		case DIF_OP_SRL:
+			DIF_NEXT();
+		DIF_CASE(SRL):
 			r[rd] = r[r1] >> (r[r2] & 63);
-			break;
-		case DIF_OP_SRA:
+			DIF_NEXT();
+		DIF_CASE(SRA):
 			/* arithmetic shift written without relying on >> of
 			 * negative values */
 			v = r[r2] & 63;
 			r[rd] = (int64_t)r[r1] < 0 ? ~(~r[r1] >> v) : r[r1] >> v;
-			break;
-		case DIF_OP_NOT:
+			DIF_NEXT();
+		DIF_CASE(NOT):
 			r[rd] = ~r[r1];
-			break;
-		case DIF_OP_MOV:
+			DIF_NEXT();
+		DIF_CASE(MOV):
 			r[rd] = r[r1];
-			break;
-		case DIF_OP_SEXT:
+			DIF_NEXT();
+		DIF_CASE(SEXT):
 			switch (DIF_INSTR_UIMM(in)) {
 			case 8:
 				r[rd] = (uint64_t)(int64_t)(int8_t)r[r1];
@@ -863,8 +965,8 @@ int dif_vm_exec(dif_mstate_t *ms, const difo_t *dp, uint8_t *rec,
 				r[rd] = r[r1];
 				break;
 			}
-			break;
-		case DIF_OP_ZEXT:
+			DIF_NEXT();
+		DIF_CASE(ZEXT):
 			switch (DIF_INSTR_UIMM(in)) {
 			case 8:
 				r[rd] = (uint8_t)r[r1];
@@ -879,183 +981,183 @@ int dif_vm_exec(dif_mstate_t *ms, const difo_t *dp, uint8_t *rec,
 				r[rd] = r[r1];
 				break;
 			}
-			break;
-		case DIF_OP_LDI:
+			DIF_NEXT();
+		DIF_CASE(LDI):
 			r[rd] = (uint64_t)(int64_t)DIF_INSTR_IMM(in);
-			break;
-		case DIF_OP_SETX:
+			DIF_NEXT();
+		DIF_CASE(SETX):
 			r[rd] = dp->dtdo_inttab[DIF_INSTR_UIMM(in)];
-			break;
-		case DIF_OP_SETS:
+			DIF_NEXT();
+		DIF_CASE(SETS):
 			r[rd] = dif_addr(dp->dtdo_strtab + DIF_INSTR_UIMM(in));
-			break;
+			DIF_NEXT();
 
-		case DIF_OP_BA:
+		DIF_CASE(BA):
 			goto branch;
-		case DIF_OP_BEQ:
+		DIF_CASE(BEQ):
 			if (r[r1] == r[r2])
 				goto branch;
-			break;
-		case DIF_OP_BNE:
+			DIF_NEXT();
+		DIF_CASE(BNE):
 			if (r[r1] != r[r2])
 				goto branch;
-			break;
-		case DIF_OP_BLT:
+			DIF_NEXT();
+		DIF_CASE(BLT):
 			if ((int64_t)r[r1] < (int64_t)r[r2])
 				goto branch;
-			break;
-		case DIF_OP_BLE:
+			DIF_NEXT();
+		DIF_CASE(BLE):
 			if ((int64_t)r[r1] <= (int64_t)r[r2])
 				goto branch;
-			break;
-		case DIF_OP_BGT:
+			DIF_NEXT();
+		DIF_CASE(BGT):
 			if ((int64_t)r[r1] > (int64_t)r[r2])
 				goto branch;
-			break;
-		case DIF_OP_BGE:
+			DIF_NEXT();
+		DIF_CASE(BGE):
 			if ((int64_t)r[r1] >= (int64_t)r[r2])
 				goto branch;
-			break;
-		case DIF_OP_BLTU:
+			DIF_NEXT();
+		DIF_CASE(BLTU):
 			if (r[r1] < r[r2])
 				goto branch;
-			break;
-		case DIF_OP_BLEU:
+			DIF_NEXT();
+		DIF_CASE(BLEU):
 			if (r[r1] <= r[r2])
 				goto branch;
-			break;
-		case DIF_OP_BGTU:
+			DIF_NEXT();
+		DIF_CASE(BGTU):
 			if (r[r1] > r[r2])
 				goto branch;
-			break;
-		case DIF_OP_BGEU:
+			DIF_NEXT();
+		DIF_CASE(BGEU):
 			if (r[r1] >= r[r2])
 				goto branch;
-			break;
+			DIF_NEXT();
 
-		case DIF_OP_SCMP:
+		DIF_CASE(SCMP):
 			fault = dif_op_scmp(ms, r[r1], r[r2], &v, &faddr);
 			if (fault)
 				goto out;
 			r[rd] = v;
-			break;
+			DIF_NEXT();
 
-		case DIF_OP_LDSB:
-		case DIF_OP_LDUB:
+		DIF_CASE(LDSB):
+		DIF_CASE(LDUB):
 			faddr = r[r1] + (uint64_t)(int64_t)DIF_INSTR_IMM(in);
 			if ((fault = dif_load(ms, faddr, 1, &v)) != 0)
 				goto out;
 			r[rd] = DIF_INSTR_OP(in) == DIF_OP_LDSB
 					? (uint64_t)(int64_t)(int8_t)v
 					: v;
-			break;
-		case DIF_OP_LDSH:
-		case DIF_OP_LDUH:
+			DIF_NEXT();
+		DIF_CASE(LDSH):
+		DIF_CASE(LDUH):
 			faddr = r[r1] + (uint64_t)(int64_t)DIF_INSTR_IMM(in);
 			if ((fault = dif_load(ms, faddr, 2, &v)) != 0)
 				goto out;
 			r[rd] = DIF_INSTR_OP(in) == DIF_OP_LDSH
 					? (uint64_t)(int64_t)(int16_t)v
 					: v;
-			break;
-		case DIF_OP_LDSW:
-		case DIF_OP_LDUW:
+			DIF_NEXT();
+		DIF_CASE(LDSW):
+		DIF_CASE(LDUW):
 			faddr = r[r1] + (uint64_t)(int64_t)DIF_INSTR_IMM(in);
 			if ((fault = dif_load(ms, faddr, 4, &v)) != 0)
 				goto out;
 			r[rd] = DIF_INSTR_OP(in) == DIF_OP_LDSW
 					? (uint64_t)(int64_t)(int32_t)v
 					: v;
-			break;
-		case DIF_OP_LDX:
+			DIF_NEXT();
+		DIF_CASE(LDX):
 			faddr = r[r1] + (uint64_t)(int64_t)DIF_INSTR_IMM(in);
 			if ((fault = dif_load(ms, faddr, 8, &v)) != 0)
 				goto out;
 			r[rd] = v;
-			break;
+			DIF_NEXT();
 
-		case DIF_OP_STB:
-		case DIF_OP_STH:
-		case DIF_OP_STW:
-		case DIF_OP_STX:
+		DIF_CASE(STB):
+		DIF_CASE(STH):
+		DIF_CASE(STW):
+		DIF_CASE(STX):
 			faddr = r[rd] + (uint64_t)(int64_t)DIF_INSTR_IMM(in);
 			fault = dif_store(ms, faddr,
 					  1u << (DIF_INSTR_OP(in) - DIF_OP_STB),
 					  r[r1]);
 			if (fault)
 				goto out;
-			break;
+			DIF_NEXT();
 
-		case DIF_OP_LDGV:
-		case DIF_OP_LDTV:
-		case DIF_OP_LDLV:
-		case DIF_OP_LDGA:
-		case DIF_OP_LDTA:
+		DIF_CASE(LDGV):
+		DIF_CASE(LDTV):
+		DIF_CASE(LDLV):
+		DIF_CASE(LDGA):
+		DIF_CASE(LDTA):
 			fault = dif_op_var(ms, DIF_INSTR_OP(in),
 					   DIF_INSTR_UIMM(in), 0, &v, &faddr);
 			if (fault)
 				goto out;
 			r[rd] = v;
-			break;
-		case DIF_OP_STGV:
-		case DIF_OP_STTV:
-		case DIF_OP_STLV:
-		case DIF_OP_STGA:
-		case DIF_OP_STTA:
+			DIF_NEXT();
+		DIF_CASE(STGV):
+		DIF_CASE(STTV):
+		DIF_CASE(STLV):
+		DIF_CASE(STGA):
+		DIF_CASE(STTA):
 			fault = dif_op_var(ms, DIF_INSTR_OP(in),
 					   DIF_INSTR_UIMM(in), r[r1], &v,
 					   &faddr);
 			if (fault)
 				goto out;
-			break;
+			DIF_NEXT();
 
-		case DIF_OP_PUSHTV:
-		case DIF_OP_PUSHTS:
-		case DIF_OP_PUSHTR:
-		case DIF_OP_POPTS:
-		case DIF_OP_FLUSHTS:
+		DIF_CASE(PUSHTV):
+		DIF_CASE(PUSHTS):
+		DIF_CASE(PUSHTR):
+		DIF_CASE(POPTS):
+		DIF_CASE(FLUSHTS):
 			fault = dif_op_push(ms, DIF_INSTR_OP(in), r[r1],
 					    DIF_INSTR_UIMM(in), &faddr);
 			if (fault)
 				goto out;
-			break;
+			DIF_NEXT();
 
-		case DIF_OP_CALL:
+		DIF_CASE(CALL):
 			fault = dif_op_call(ms, DIF_INSTR_UIMM(in), &v, &faddr);
 			if (fault)
 				goto out;
 			r[rd] = v;
-			break;
+			DIF_NEXT();
 
-		case DIF_OP_REC:
+		DIF_CASE(REC):
 			fault = dif_op_rec(ms, dp, DIF_INSTR_UIMM(in), r[r1],
 					   &faddr);
 			if (fault)
 				goto out;
-			break;
+			DIF_NEXT();
 
-		case DIF_OP_AGG:
+		DIF_CASE(AGG):
 			fault = dif_op_agg(ms, DIF_INSTR_UIMM(in),
 					   (int64_t)r[r1],
 					   r2 == 0 ? 1 : (int64_t)r[r2]);
 			if (fault)
 				goto out;
-			break;
+			DIF_NEXT();
 
-		case DIF_OP_SPEC:
-		case DIF_OP_COMMIT:
-		case DIF_OP_DISCARD:
-		case DIF_OP_ALLOCS:
-		case DIF_OP_COPYS:
+		DIF_CASE(SPEC):
+		DIF_CASE(COMMIT):
+		DIF_CASE(DISCARD):
+		DIF_CASE(ALLOCS):
+		DIF_CASE(COPYS):
 			fault = dif_op_misc(ms, DIF_INSTR_OP(in), r[r1], r[rd],
 					    DIF_INSTR_UIMM(in), &v, &faddr);
 			if (fault)
 				goto out;
 			if (DIF_INSTR_OP(in) == DIF_OP_ALLOCS)
 				r[rd] = v;
-			break;
+			DIF_NEXT();
 
-		case DIF_OP_RET:
+		DIF_CASE(RET):
 			res->dr_rv = r[r1];
 			res->dr_spec = ms->ms_spec;
 			/*
@@ -1065,21 +1167,24 @@ int dif_vm_exec(dif_mstate_t *ms, const difo_t *dp, uint8_t *rec,
 			 */
 			if (r[r1] == 0 && dp->dtdo_nacts > 0 &&
 			    pc != dp->dtdo_actpc[0] &&
-			    (prev == UINT32_MAX || prev < dp->dtdo_actpc[0]))
+			    (prev == DIF_NOPC || prev < dp->dtdo_actpc[0]))
 				res->dr_status = DIF_ST_PREDFALSE;
 			else
 				res->dr_status = DIF_ST_DONE;
 			return res->dr_status;
-		case DIF_OP_DROP:
+		DIF_CASE(DROP):
 			res->dr_rv = 0;
 			res->dr_spec = 0;
 			res->dr_status = DIF_ST_PREDFALSE;
 			return res->dr_status;
 
-		default:
+		DIF_DEFAULT:
 			fault = DIF_FAULT_ILLOP;
 			goto out;
 		}
+#ifndef DIF_VM_CGOTO
+next:
+#endif
 		prev = pc++;
 		continue;
 branch:

@@ -12,7 +12,8 @@ s=$srcdir
 flags="-D__KERNEL__ -std=gnu11 -ffreestanding -fno-builtin -nostdinc
 	-I$s/testsuite/unit/kport -I$s/src/common -Wall -Wextra -Werror
 	-Wno-unused-parameter -Wno-missing-field-initializers
-	-Wframe-larger-than=512 -Wvla -fno-common"
+	-Wframe-larger-than=512 -Wvla -fno-common
+	-Wdeclaration-after-statement -Wmissing-prototypes -Wstrict-prototypes"
 passed=0
 failed=0
 

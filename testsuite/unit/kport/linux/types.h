@@ -13,5 +13,4 @@ typedef long long int64_t;
 typedef unsigned long long uint64_t;
 typedef unsigned long uintptr_t;
 typedef unsigned long size_t;
-#define UINT32_MAX 0xffffffffU
 #endif
