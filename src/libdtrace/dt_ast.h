@@ -140,6 +140,7 @@ typedef struct dt_pcb {
 	int pcb_lexmode;
 	int pcb_depth; /* brace depth */
 	int pcb_parendepth;
+	int pcb_nparen, pcb_nbrack; /* open ( and [ */
 	int pcb_lastline;
 	char *pcb_lasttok; /* text of the last token, for syntax errors */
 	int pcb_pspec_default; /* field a bare word names: 1..4 */
@@ -195,7 +196,9 @@ int dt_parse(dt_pcb_t *pcb);
 /* #pragma and # line handling (dt_pragma.c) */
 void dt_pragma(dt_pcb_t *pcb, const char *text, int line);
 /* macro argument text for $N / $name; NULL with an error set if undefined */
-const char *dt_macro_value(dt_pcb_t *pcb, const char *name, int line,
-			   int *isint, int64_t *ival);
+const char *dt_macro_value(dt_pcb_t *pcb, const char *name, int isstr,
+			   int line, int *isint, int64_t *ival);
+/* names assigned anywhere in the program (declared by use) */
+int dt_pcb_assigned(dt_pcb_t *pcb, int kind, const char *name);
 
 #endif /* DT_AST_H */

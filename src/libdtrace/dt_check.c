@@ -3,6 +3,7 @@
  * and D do, resolves identifiers, folds integer constants and enforces the
  * rules of D's actions, aggregations and speculations.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "dt_check.h"
@@ -153,11 +154,9 @@ void dt_check_expr(dt_pcb_t *pcb, dt_node_t *n)
 
 static void dt_ck_scalar(dt_pcb_t *pcb, dt_node_t *n, const char *op)
 {
-	char b[128];
 	if (!dt_type_is_scalar(n->n_type))
 		dt_cc_error(pcb, n->n_line, D_OP_SCALAR,
-		    "operator %s requires an operand of scalar type", op);
-	(void)b;
+		    "operator %s requires operands of scalar type", op);
 }
 
 static void dt_ck_int(dt_pcb_t *pcb, dt_node_t *n, const char *op)
@@ -268,6 +267,22 @@ static void dt_ck_ident(dt_pcb_t *pcb, dt_node_t *n)
 		dt_ck_builtin(pcb, n, b);
 		return;
 	}
+	if (dt_pcb_assigned(pcb, DIF_SCOPE_GLOBAL, n->n_sval)) {
+		/* assigned later in the program: an int64_t until then */
+		if (id == NULL) {
+			id = dt_id_insert(pcb, &pcb->pcb_ids->is_globals,
+			    n->n_sval, DI_VAR);
+			id->di_scope = DIF_SCOPE_GLOBAL;
+			id->di_line = n->n_line;
+		}
+		id->di_type = dt_T(pcb, "int64_t");
+		dt_id_newvar(pcb, id);
+		dt_id_layout(pcb, id);
+		n->n_ident = id;
+		n->n_type = id->di_type;
+		n->n_lvalue = n->n_writable = 1;
+		return;
+	}
 	if (dt_func_lookup(n->n_sval) != NULL)
 		dt_cc_error(pcb, n->n_line, D_IDENT_BADREF,
 		    "%s( ) must be called as a function", n->n_sval);
@@ -292,10 +307,19 @@ static dt_ident_t *dt_ck_dynvar(dt_pcb_t *pcb, dt_node_t *n, int create)
 
 static void dt_ck_dynvar_read(dt_pcb_t *pcb, dt_node_t *n)
 {
-	dt_ident_t *id = dt_ck_dynvar(pcb, n, 1);
+	dt_ident_t *id = dt_ck_dynvar(pcb, n, 0);
+	int scope = n->n_kind == DN_SELFVAR ? DIF_SCOPE_THREAD :
+	    DIF_SCOPE_LOCAL;
 
+	if ((id == NULL || id->di_type == NULL) &&
+	    !dt_pcb_assigned(pcb, scope, n->n_sval))
+		dt_cc_error(pcb, n->n_line, D_VAR_UNDEF,
+		    "%s%s has not yet been declared or assigned",
+		    scope == DIF_SCOPE_THREAD ? "self->" : "this->", n->n_sval);
+	if (id == NULL)
+		id = dt_ck_dynvar(pcb, n, 1);
 	if (id->di_type == NULL) {
-		id->di_type = dt_T(pcb, "int");
+		id->di_type = dt_T(pcb, "int64_t");
 		dt_id_newvar(pcb, id);
 		dt_id_layout(pcb, id);
 	}
@@ -367,7 +391,8 @@ static dt_ident_t *dt_ck_assoc(dt_pcb_t *pcb, dt_node_t *n, int create)
 		if (id == NULL) {
 			if (dt_builtin_lookup(b->n_sval) != NULL)
 				return NULL;
-			if (!create)
+			if (!create && !dt_pcb_assigned(pcb, DIF_SCOPE_GLOBAL,
+			    b->n_sval))
 				dt_cc_error(pcb, b->n_line, D_IDENT_UNDEF,
 				    "failed to resolve %s: Unknown variable "
 				    "name", b->n_sval);
@@ -376,6 +401,10 @@ static dt_ident_t *dt_ck_assoc(dt_pcb_t *pcb, dt_node_t *n, int create)
 			id->di_scope = DIF_SCOPE_GLOBAL;
 			id->di_line = b->n_line;
 		} else if (!id->di_assoc && id->di_type != NULL) {
+			if (!dt_type_is_pointer(id->di_type))
+				dt_cc_error(pcb, n->n_line, D_ARR_BADREF,
+				    "cannot access scalar %s as an associative "
+				    "array", b->n_sval);
 			return NULL; /* a scalar: array or pointer indexing */
 		}
 	} else if (b->n_kind == DN_SELFVAR || b->n_kind == DN_THISVAR) {
@@ -386,14 +415,25 @@ static dt_ident_t *dt_ck_assoc(dt_pcb_t *pcb, dt_node_t *n, int create)
 		if (b->n_kind == DN_THISVAR)
 			dt_cc_error(pcb, n->n_line, D_ARR_LOCAL,
 			    "local variables may not be used as associative "
-			    "arrays: %s%s", pfx, b->n_sval);
+			    "arrays: %s", b->n_sval);
 	} else {
 		return NULL;
 	}
-	if (!create && id->di_type == NULL)
-		dt_cc_error(pcb, b->n_line, D_IDENT_UNDEF,
-		    "failed to resolve %s%s: Unknown variable name", pfx,
-		    b->n_sval);
+	if (!create && id->di_type == NULL) {
+		int scope = b->n_kind == DN_SELFVAR ? DIF_SCOPE_THREAD :
+		    DIF_SCOPE_GLOBAL;
+		if (!dt_pcb_assigned(pcb, scope, b->n_sval))
+			dt_cc_error(pcb, b->n_line, D_IDENT_UNDEF,
+			    "failed to resolve %s%s: Unknown variable name",
+			    pfx, b->n_sval);
+		dt_ck_keys(pcb, n, id, pfx);
+		id->di_type = dt_T(pcb, "int64_t");
+		dt_id_newvar(pcb, id);
+		n->n_ident = id;
+		n->n_type = id->di_type;
+		n->n_lvalue = n->n_writable = 1;
+		return id;
+	}
 	dt_ck_keys(pcb, n, id, pfx);
 	n->n_ident = id;
 	n->n_type = id->di_type;
@@ -464,7 +504,7 @@ static void dt_ck_xlate_member(dt_pcb_t *pcb, dt_node_t *n)
 		    dt_ck_opname(n->n_op), ptr ? "pointer" : "struct");
 	if ((x = dt_ck_xlator(pcb, to, xn->n_a->n_type)) == NULL)
 		dt_cc_error(pcb, n->n_line, D_XLATE_NONE,
-		    "translator does not exist: %s -> %s",
+		    "cannot translate from \"%s\" to \"%s\"",
 		    TN(xn->n_a->n_type, b1), TN(to, b2));
 	for (m = x->dx_members; m != NULL; m = m->n_next)
 		if (strcmp(m->n_sval, n->n_sval) == 0)
@@ -588,6 +628,8 @@ static void dt_ck_binary(dt_pcb_t *pcb, dt_node_t *n)
 			n->n_type = dt_T(pcb, "long");
 			return;
 		}
+		if (!dt_type_is_arith(ta) || !dt_type_is_arith(tb))
+			dt_ck_incompat(pcb, n->n_line, ta, n->n_op, tb);
 		/* FALLTHROUGH */
 	case '*':
 	case '/':
@@ -688,8 +730,7 @@ static void dt_ck_unary(dt_pcb_t *pcb, dt_node_t *n)
 		    (a->n_kind == DN_UNARY && a->n_op == '*') ||
 		    (a->n_kind == DN_INDEX && a->n_ptrderef)))
 			dt_cc_error(pcb, n->n_line, D_ADDROF_LVAL,
-			    "unary & operator requires an lvalue as its "
-			    "operand");
+			    "unacceptable operand for unary & operator");
 		n->n_type = dt_type_pointer(pcb->pcb_types, a->n_type);
 		return;
 	}
@@ -712,8 +753,9 @@ static void dt_ck_unary(dt_pcb_t *pcb, dt_node_t *n)
 		return;
 	}
 	case '!':
-		if (!dt_type_is_scalar(a->n_type) && !dt_type_is_string(a->n_type))
-			dt_ck_scalar(pcb, a, op);
+		if (!dt_type_is_scalar(a->n_type))
+			dt_cc_error(pcb, n->n_line, D_OP_SCALAR,
+			    "operator %s requires an operand of scalar type", op);
 		n->n_type = dt_T(pcb, "int");
 		if (a->n_isconst) {
 			n->n_isconst = 1;
@@ -721,7 +763,9 @@ static void dt_ck_unary(dt_pcb_t *pcb, dt_node_t *n)
 		}
 		return;
 	case '~':
-		dt_ck_int(pcb, a, op);
+		if (!dt_type_is_integer(a->n_type))
+			dt_cc_error(pcb, n->n_line, D_OP_INT,
+			    "operator %s requires an operand of integral type", op);
 		n->n_type = dt_ck_promote(pcb, a->n_type);
 		if (a->n_isconst) {
 			n->n_isconst = 1;
@@ -729,6 +773,10 @@ static void dt_ck_unary(dt_pcb_t *pcb, dt_node_t *n)
 		}
 		return;
 	default: /* + - */
+		if (!dt_type_is_arith(a->n_type))
+			dt_cc_error(pcb, n->n_line, D_OP_ARITH,
+			    "operator %s requires an operand of arithmetic type",
+			    op);
 		dt_ck_arithop(pcb, a, op);
 		n->n_type = dt_ck_promote(pcb, a->n_type);
 		if (a->n_isconst) {
@@ -786,6 +834,10 @@ static void dt_ck_index(dt_pcb_t *pcb, dt_node_t *n)
 	const dt_builtin_t *bi;
 	dt_type_t *t;
 
+	if (b->n_kind == DN_INDEX && b->n_a->n_kind == DN_AGG)
+		dt_cc_error(pcb, n->n_line, D_AGG_MDIM,
+		    "improper attempt to reference @%s as a multi-dimensional "
+		    "array", b->n_a->n_sval);
 	if (b->n_kind == DN_AGG)
 		dt_ck_noagg(pcb, n);
 	if (b->n_kind == DN_IDENT &&
@@ -888,8 +940,9 @@ static void dt_ck_ternary(dt_pcb_t *pcb, dt_node_t *n)
 		n->n_type = tb;
 	else
 		dt_cc_error(pcb, n->n_line, D_OP_INCOMPAT,
-		    "operator ?: operands must have compatible types: "
-		    "\"%s\" and \"%s\"", TN(ta, b1), TN(tb, b2));
+		    "operator ?: operands must have compatible types");
+	(void)b1;
+	(void)b2;
 	if (n->n_a->n_isconst && n->n_b->n_isconst && n->n_c->n_isconst &&
 	    dt_type_is_integer(n->n_type)) {
 		n->n_isconst = 1;
@@ -928,10 +981,6 @@ static void dt_ck_lvalue(dt_pcb_t *pcb, dt_node_t *l, dt_node_t *r, int op)
 				dt_cc_error(pcb, l->n_line, D_OP_WRITE,
 				    "operator %s can only be applied to a "
 				    "writable variable", ops);
-			if (r == NULL)
-				dt_cc_error(pcb, l->n_line, D_IDENT_UNDEF,
-				    "failed to resolve %s: Unknown variable "
-				    "name", l->n_sval);
 			id = dt_id_insert(pcb, &pcb->pcb_ids->is_globals,
 			    l->n_sval, DI_VAR);
 			id->di_scope = DIF_SCOPE_GLOBAL;
@@ -945,13 +994,9 @@ static void dt_ck_lvalue(dt_pcb_t *pcb, dt_node_t *l, dt_node_t *r, int op)
 			dt_cc_error(pcb, l->n_line, D_ARR_BADREF,
 			    "%s[ ] must be referenced using [ ] subscripts",
 			    l->n_sval);
-		if (id->di_type == NULL) {
-			if (r == NULL || op != '=')
-				dt_cc_error(pcb, l->n_line, D_IDENT_UNDEF,
-				    "failed to resolve %s: Unknown variable "
-				    "name", l->n_sval);
-			dt_ck_settype(pcb, id, r->n_type, l->n_line);
-		}
+		if (id->di_type == NULL)
+			dt_ck_settype(pcb, id, r != NULL ? r->n_type :
+			    dt_T(pcb, "int64_t"), l->n_line);
 		l->n_ident = id;
 		l->n_type = id->di_type;
 		break;
@@ -964,21 +1009,16 @@ static void dt_ck_lvalue(dt_pcb_t *pcb, dt_node_t *l, dt_node_t *r, int op)
 			    l->n_kind == DN_SELFVAR ? "self->" : "this->",
 			    l->n_sval);
 		if (id->di_type == NULL)
-			dt_ck_settype(pcb, id, r != NULL && op == '=' ?
-			    r->n_type : dt_T(pcb, "int"), l->n_line);
+			dt_ck_settype(pcb, id, r != NULL ? r->n_type :
+			    dt_T(pcb, "int64_t"), l->n_line);
 		l->n_ident = id;
 		l->n_type = id->di_type;
 		break;
 	case DN_INDEX:
-		if ((id = dt_ck_assoc(pcb, l, r != NULL && op == '=')) != NULL) {
-			if (id->di_type == NULL) {
-				if (r == NULL || op != '=')
-					dt_cc_error(pcb, l->n_line,
-					    D_IDENT_UNDEF, "failed to resolve "
-					    "%s: Unknown variable name",
-					    id->di_name);
-				dt_ck_settype(pcb, id, r->n_type, l->n_line);
-			}
+		if ((id = dt_ck_assoc(pcb, l, 1)) != NULL) {
+			if (id->di_type == NULL)
+				dt_ck_settype(pcb, id, r != NULL ? r->n_type :
+				    dt_T(pcb, "int64_t"), l->n_line);
 			l->n_type = id->di_type;
 			break;
 		}
@@ -1029,6 +1069,9 @@ static void dt_ck_assign(dt_pcb_t *pcb, dt_node_t *n)
 		if (dt_type_base(l->n_type)->dt_kind == DT_TK_PTR &&
 		    dt_type_is_integer(r->n_type))
 			return;
+		if (!dt_type_is_arith(l->n_type) || !dt_type_is_arith(r->n_type))
+			dt_ck_incompat(pcb, n->n_line, l->n_type, n->n_op,
+			    r->n_type);
 		/* FALLTHROUGH */
 	case TK_MUL_EQ:
 	case TK_DIV_EQ:
@@ -1055,7 +1098,7 @@ static void dt_ck_incdec(dt_pcb_t *pcb, dt_node_t *n)
 	if (!dt_type_is_integer(n->n_a->n_type) &&
 	    dt_type_base(n->n_a->n_type)->dt_kind != DT_TK_PTR)
 		dt_cc_error(pcb, n->n_line, D_OP_SCALAR,
-		    "operator %s requires an operand of scalar type", op);
+		    "operator %s requires operand of scalar type", op);
 	n->n_type = n->n_a->n_type;
 }
 
@@ -1075,16 +1118,30 @@ static dt_type_t *dt_ck_rettype(dt_pcb_t *pcb, const char *s)
 static void dt_ck_nargs(dt_pcb_t *pcb, dt_node_t *n, const dt_func_t *f)
 {
 	int na = dt_node_count(n->n_list);
+	const char *tag = D_PROTO_LEN, *s = na == 1 ? "" : "s";
 
+	if (f->df_kind == DF_ACT) {
+		/* the aggregation actions have tags of their own */
+		switch (f->df_code) {
+		case DT_ACT_CLEAR: tag = D_CLEAR_PROTO; s = "s"; break;
+		case DT_ACT_NORMALIZE:
+		case DT_ACT_DENORMALIZE: tag = D_NORMALIZE_PROTO; s = "s"; break;
+		case DT_ACT_TRUNC: tag = D_TRUNC_PROTO; s = "s"; break;
+		case DT_ACT_PRINTA: tag = D_PRINTA_PROTO; s = "s"; break;
+		case DT_ACT_STACK: tag = D_STACK_PROTO; break;
+		case DT_ACT_USTACK: tag = D_USTACK_PROTO; break;
+		case DT_ACT_TRACEMEM: tag = D_TRACEMEM_ARGS; break;
+		default: break;
+		}
+	}
 	if (na < f->df_minargs || (f->df_maxargs >= 0 && na > f->df_maxargs)) {
 		if (f->df_minargs == f->df_maxargs)
-			dt_cc_error(pcb, n->n_line, D_PROTO_LEN,
+			dt_cc_error(pcb, n->n_line, tag,
 			    "%s( ) prototype mismatch: %d arg%s passed, %d "
-			    "expected", f->df_name, na, na == 1 ? "" : "s",
-			    f->df_minargs);
-		dt_cc_error(pcb, n->n_line, D_PROTO_LEN,
+			    "expected", f->df_name, na, s, f->df_minargs);
+		dt_cc_error(pcb, n->n_line, tag,
 		    "%s( ) prototype mismatch: %d arg%s passed, %s %d "
-		    "expected", f->df_name, na, na == 1 ? "" : "s",
+		    "expected", f->df_name, na, s,
 		    na < f->df_minargs ? "at least" : "no more than",
 		    na < f->df_minargs ? f->df_minargs : f->df_maxargs);
 	}
@@ -1152,9 +1209,10 @@ static void dt_ck_call(dt_pcb_t *pcb, dt_node_t *n, int stmt)
 		if (dt_builtin_lookup(n->n_sval) != NULL ||
 		    dt_id_lookup(&pcb->pcb_ids->is_globals, n->n_sval) != NULL)
 			dt_cc_error(pcb, n->n_line, D_FUNC_IDKIND,
-			    "%s is not a function", n->n_sval);
+			    "scalar '%s' may not be referenced as a function",
+			    n->n_sval);
 		dt_cc_error(pcb, n->n_line, D_FUNC_UNDEF,
-		    "failed to resolve %s: Unknown function name", n->n_sval);
+		    "undefined function name: %s", n->n_sval);
 	}
 	n->n_func = f;
 	if (f->df_kind == DF_AGG)
@@ -1228,6 +1286,9 @@ static void dt_ck_node(dt_pcb_t *pcb, dt_node_t *n)
 		dt_ck_ternary(pcb, n);
 		return;
 	case DN_COMMA:
+		if (dt_ck_isagg(n->n_a) || dt_ck_isagg(n->n_b))
+			dt_cc_error(pcb, n->n_line, D_OP_DYN,
+			    "operator , operands cannot be of dynamic type");
 		dt_check_expr(pcb, n->n_a);
 		dt_check_expr(pcb, n->n_b);
 		n->n_type = n->n_b->n_type;
@@ -1260,8 +1321,7 @@ static void dt_ck_node(dt_pcb_t *pcb, dt_node_t *n)
 		if (dt_type_is_void(t) || dt_type_base(t)->dt_kind == DT_TK_FUNC ||
 		    (dt_type_is_sou(t) && !dt_type_base(t)->dt_complete))
 			dt_cc_error(pcb, n->n_line, D_SIZEOF_TYPE,
-			    "cannot apply sizeof to an expression of type %s",
-			    TN(t, b1));
+			    "cannot apply sizeof to an operand of unknown size");
 		n->n_type = dt_T(pcb, "size_t");
 		n->n_isconst = 1;
 		n->n_ival = dt_type_base(t)->dt_size;
@@ -1287,12 +1347,23 @@ static void dt_ck_node(dt_pcb_t *pcb, dt_node_t *n)
 		t = n->n_a->n_type;
 		if (!dt_type_is_scalar(t) && !dt_type_is_string(t))
 			dt_cc_error(pcb, n->n_line, D_STRINGOF_TYPE,
-			    "stringof( ) operand must be of scalar or string "
-			    "type");
+			    "cannot apply stringof to a value of type %s",
+			    TN(t, b1));
 		n->n_type = dt_type_builtin_string(pcb->pcb_types);
 		return;
 	}
-	case DN_XLATE:
+	case DN_XLATE: {
+		dt_type_t *to = dt_decl_typename(pcb, n->n_tn, NULL);
+		dt_check_expr(pcb, n->n_a);
+		if (dt_type_base(to)->dt_kind == DT_TK_PTR)
+			to = dt_type_base(to)->dt_ref;
+		if (dt_ck_xlator(pcb, to, n->n_a->n_type) == NULL) {
+			char b2[128];
+			dt_cc_error(pcb, n->n_line, D_XLATE_NONE,
+			    "cannot translate from \"%s\" to \"%s\"",
+			    TN(n->n_a->n_type, b1), TN(to, b2));
+		}
+	}
 		dt_cc_error(pcb, n->n_line, D_XLATE_NONE,
 		    "xlate< >( ) result must be used with . or -> to select "
 		    "a member");
@@ -1318,71 +1389,77 @@ static const char *dt_ck_aggfname(unsigned f)
 	return f < sizeof(names) / sizeof(names[0]) ? names[f] : "?";
 }
 
-static int64_t dt_ck_aggconst(dt_pcb_t *pcb, dt_node_t *a, const char *fn,
-			      int argno, const char *what, const char *tag)
+/* an integer constant parameter of lquantize/llquantize */
+static int64_t dt_ck_aggconst(dt_pcb_t *pcb, dt_node_t *a, const char *tag,
+			      const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int64_t dt_ck_aggconst(dt_pcb_t *pcb, dt_node_t *a, const char *tag,
+			      const char *fmt, ...)
 {
+	char msg[256];
+	va_list ap;
+
 	dt_check_expr(pcb, a);
-	if (!a->n_isconst || !dt_type_is_integer(a->n_type))
-		dt_cc_error(pcb, a->n_line, tag,
-		    "%s( ) argument #%d must be a non-zero positive integer "
-		    "constant", fn, argno);
-	(void)what;
+	if (!a->n_isconst || !dt_type_is_integer(a->n_type)) {
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		va_end(ap);
+		dt_cc_error(pcb, a->n_line, tag, "%s", msg);
+	}
 	return a->n_ival;
 }
 
+/*
+ * The parameters of lquantize(x, base, limit[, step]) and
+ * llquantize(x, factor, low, high, nsteps); DTrace numbers them from the
+ * first parameter after the value.
+ */
 static void dt_ck_aggparams(dt_pcb_t *pcb, dt_node_t *call, unsigned fn,
 			    dt_aggparams_t *p)
 {
 	dt_node_t *a = call->n_list;
-	int64_t v;
 
 	memset(p, 0, sizeof(*p));
 	if (fn == DT_AGG_LQUANTIZE) {
 		dt_node_t *b = a->n_next, *l = b->n_next, *s = l->n_next;
-		dt_check_expr(pcb, b);
-		if (!b->n_isconst || !dt_type_is_integer(b->n_type))
-			dt_cc_error(pcb, b->n_line, D_LQUANT_BASETYPE,
-			    "lquantize( ) argument #2 must be a constant "
-			    "integer");
-		dt_check_expr(pcb, l);
-		if (!l->n_isconst || !dt_type_is_integer(l->n_type))
-			dt_cc_error(pcb, l->n_line, D_LQUANT_LIMTYPE,
-			    "lquantize( ) argument #3 must be a constant "
-			    "integer");
-		if (b->n_ival < INT32_MIN || b->n_ival > INT32_MAX)
+		p->ap_base = dt_ck_aggconst(pcb, b, D_LQUANT_BASETYPE,
+		    "lquantize( ) argument #1 must be an integer constant");
+		p->ap_limit = dt_ck_aggconst(pcb, l, D_LQUANT_LIMTYPE,
+		    "lquantize( ) argument #2 must be an integer constant");
+		if (p->ap_base < INT32_MIN || p->ap_base > INT32_MAX)
 			dt_cc_error(pcb, b->n_line, D_LQUANT_BASEVAL,
+			    "lquantize( ) argument #1 must be a 32-bit "
+			    "quantity");
+		if (p->ap_limit < INT32_MIN || p->ap_limit > INT32_MAX)
+			dt_cc_error(pcb, l->n_line, D_LQUANT_LIMVAL,
 			    "lquantize( ) argument #2 must be a 32-bit "
 			    "quantity");
-		if (l->n_ival < INT32_MIN || l->n_ival > INT32_MAX)
-			dt_cc_error(pcb, l->n_line, D_LQUANT_LIMVAL,
-			    "lquantize( ) argument #3 must be a 32-bit "
-			    "quantity");
-		p->ap_base = b->n_ival;
-		p->ap_limit = l->n_ival;
 		p->ap_step = 1;
 		if (s != NULL) {
-			dt_check_expr(pcb, s);
-			if (!s->n_isconst || !dt_type_is_integer(s->n_type))
+			p->ap_step = dt_ck_aggconst(pcb, s, D_LQUANT_STEPTYPE,
+			    "lquantize( ) argument #3 must be a non-zero "
+			    "positive integer constant");
+			if (p->ap_step <= 0)
 				dt_cc_error(pcb, s->n_line, D_LQUANT_STEPTYPE,
-				    "lquantize( ) argument #4 must be a "
-				    "constant integer");
-			if (s->n_ival <= 0 || s->n_ival > UINT16_MAX)
+				    "lquantize( ) argument #3 must be a "
+				    "non-zero positive integer constant");
+			if (p->ap_step > UINT16_MAX)
 				dt_cc_error(pcb, s->n_line, D_LQUANT_STEPVAL,
-				    "lquantize( ) argument #4 must be a "
-				    "non-zero positive integer");
-			p->ap_step = s->n_ival;
+				    "lquantize( ) argument #3 must be a 16-bit "
+				    "quantity");
 		}
 		if (p->ap_limit <= p->ap_base)
 			dt_cc_error(pcb, l->n_line, D_LQUANT_MISMATCH,
-			    "lquantize( ) base (argument #2) must be less "
-			    "than limit (argument #3)");
+			    "lquantize( ) base (argument #1) must be less "
+			    "than limit (argument #2)");
 		if ((p->ap_limit - p->ap_base) / p->ap_step == 0)
 			dt_cc_error(pcb, call->n_line, D_LQUANT_STEPLARGE,
-			    "lquantize( ) step (argument #4) too large: must "
+			    "lquantize( ) step (argument #3) too large: must "
 			    "have at least one quantization level");
 		if ((p->ap_limit - p->ap_base) / p->ap_step > UINT16_MAX)
 			dt_cc_error(pcb, call->n_line, D_LQUANT_STEPSMALL,
-			    "lquantize( ) step (argument #4) too small: "
+			    "lquantize( ) step (argument #3) too small: "
 			    "number of quantization levels must be a 16-bit "
 			    "quantity");
 	} else if (fn == DT_AGG_LLQUANTIZE) {
@@ -1391,65 +1468,72 @@ static void dt_ck_aggparams(dt_pcb_t *pcb, dt_node_t *call, unsigned fn,
 		int64_t pw;
 		int i;
 
-		v = dt_ck_aggconst(pcb, f, "llquantize", 2, "factor",
-		    D_LLQUANT_FACTORTYPE);
-		if (v < 2 || v > UINT16_MAX)
+		p->ap_factor = dt_ck_aggconst(pcb, f, D_LLQUANT_FACTORTYPE,
+		    "llquantize( ) argument #1 (factor) must be an integer "
+		    "constant");
+		if (p->ap_factor < 2)
+			dt_cc_error(pcb, f->n_line, D_LLQUANT_FACTORSMALL,
+			    "llquantize( ) factor (argument #1) must be two or "
+			    "more");
+		if (p->ap_factor > UINT16_MAX)
 			dt_cc_error(pcb, f->n_line, D_LLQUANT_FACTORVAL,
-			    "llquantize( ) argument #2 (factor) must be "
-			    "greater than one and a 16-bit quantity");
-		p->ap_factor = v;
-		dt_check_expr(pcb, lo);
-		if (!lo->n_isconst || !dt_type_is_integer(lo->n_type))
-			dt_cc_error(pcb, lo->n_line, D_LLQUANT_LOWTYPE,
-			    "llquantize( ) argument #3 must be a constant "
-			    "integer");
-		if (lo->n_ival < 0 || lo->n_ival > UINT16_MAX)
+			    "llquantize( ) factor (argument #1) must be an "
+			    "unsigned 16-bit quantity");
+		p->ap_low = dt_ck_aggconst(pcb, lo, D_LLQUANT_LOWTYPE,
+		    "llquantize( ) argument #2 (low magnitude) must be an "
+		    "integer constant");
+		if (p->ap_low < 0 || p->ap_low > UINT16_MAX)
 			dt_cc_error(pcb, lo->n_line, D_LLQUANT_LOWVAL,
-			    "llquantize( ) argument #3 (low magnitude) must "
-			    "be a 16-bit quantity");
-		p->ap_low = lo->n_ival;
-		dt_check_expr(pcb, hi);
-		if (!hi->n_isconst || !dt_type_is_integer(hi->n_type))
-			dt_cc_error(pcb, hi->n_line, D_LLQUANT_HIGHTYPE,
-			    "llquantize( ) argument #4 must be a constant "
-			    "integer");
-		if (hi->n_ival < 0 || hi->n_ival > UINT16_MAX)
+			    "llquantize( ) low magnitude (argument #2) must be "
+			    "an unsigned 16-bit quantity");
+		p->ap_high = dt_ck_aggconst(pcb, hi, D_LLQUANT_HIGHTYPE,
+		    "llquantize( ) argument #3 (high magnitude) must be an "
+		    "integer constant");
+		if (p->ap_high < 0 || p->ap_high > UINT16_MAX)
 			dt_cc_error(pcb, hi->n_line, D_LLQUANT_HIGHVAL,
-			    "llquantize( ) argument #4 (high magnitude) must "
-			    "be a 16-bit quantity");
-		p->ap_high = hi->n_ival;
-		v = dt_ck_aggconst(pcb, ns, "llquantize", 5, "steps",
-		    D_LLQUANT_NSTEPTYPE);
-		if (v < 1 || v > UINT16_MAX)
+			    "llquantize( ) high magnitude (argument #3) must be "
+			    "an unsigned 16-bit quantity");
+		p->ap_nsteps = dt_ck_aggconst(pcb, ns, D_LLQUANT_NSTEPTYPE,
+		    "llquantize( ) argument #4 (linear steps per magnitude) "
+		    "must be an integer constant");
+		if (p->ap_nsteps < 1 || p->ap_nsteps > UINT16_MAX)
 			dt_cc_error(pcb, ns->n_line, D_LLQUANT_NSTEPVAL,
-			    "llquantize( ) argument #5 (number of steps) must "
-			    "be a 16-bit quantity");
-		p->ap_nsteps = v;
-		if (p->ap_high < p->ap_low)
+			    "llquantize( ) linear steps per magnitude (argument "
+			    "#4) must be an unsigned 16-bit quantity");
+		if (p->ap_high <= p->ap_low)
 			dt_cc_error(pcb, hi->n_line, D_LLQUANT_MAGRANGE,
-			    "llquantize( ) argument #4 (high magnitude) must "
-			    "be greater than or equal to argument #3 (low "
-			    "magnitude)");
-		if (p->ap_nsteps < p->ap_factor) {
-			if (p->ap_factor % p->ap_nsteps != 0)
+			    "llquantize( ) high magnitude (argument #3) must be "
+			    "greater than low magnitude (argument #2)");
+		if (p->ap_factor > p->ap_nsteps)
+			dt_cc_error(pcb, ns->n_line, D_LLQUANT_FACTORNSTEPS,
+			    "llquantize( ) factor (argument #1) must be less "
+			    "than or equal to the number of linear steps per "
+			    "magnitude (argument #4)");
+		{
+			/* nsteps must divide a power of the factor, and the
+			 * factor must divide nsteps */
+			int64_t q = p->ap_factor;
+			int ok = p->ap_nsteps % p->ap_factor == 0;
+			while (ok && q < p->ap_nsteps && q <= INT64_MAX /
+			    p->ap_factor)
+				q *= p->ap_factor;
+			if (!ok || q % p->ap_nsteps != 0)
 				dt_cc_error(pcb, ns->n_line,
-				    D_LLQUANT_FACTORNSTEPS,
-				    "llquantize( ) argument #5 (number of "
-				    "steps) must evenly divide argument #2 "
-				    "(factor) when the number of steps is less "
-				    "than the factor");
-		} else if (p->ap_nsteps % p->ap_factor != 0) {
-			dt_cc_error(pcb, ns->n_line, D_LLQUANT_FACTOREVEN,
-			    "llquantize( ) argument #5 (number of steps) "
-			    "must be a multiple of argument #2 (factor)");
+				    D_LLQUANT_FACTOREVEN,
+				    "llquantize( ) factor (argument #1) must "
+				    "evenly divide the number of steps per "
+				    "magnitude (argument #4), and the number of "
+				    "steps per magnitude must evenly divide a "
+				    "power of the factor");
 		}
 		for (pw = 1, i = 0; i <= p->ap_high; i++) {
 			if (pw > INT64_MAX / p->ap_factor)
 				dt_cc_error(pcb, hi->n_line,
 				    D_LLQUANT_MAGTOOBIG,
-				    "llquantize( ) factor (argument #2) raised "
-				    "to power of high magnitude (argument #4) "
-				    "overflows 64-bits");
+				    "llquantize( ) factor (%lld) raised to "
+				    "power of high magnitude (%lld) overflows "
+				    "64-bits", (long long)p->ap_factor,
+				    (long long)p->ap_high);
 			pw *= p->ap_factor;
 		}
 	}
@@ -1641,8 +1725,9 @@ static dt_ident_t *dt_ck_aggarg(dt_pcb_t *pcb, dt_node_t *a, const char *fn,
 		    TN(a->n_type, b1));
 	}
 	if ((id = dt_id_lookup(&pcb->pcb_ids->is_aggs, a->n_sval)) == NULL)
-		dt_cc_error(pcb, a->n_line, badtag,
-		    "undefined aggregation @%s passed to %s( )", a->n_sval, fn);
+		dt_cc_error(pcb, a->n_line, D_IDENT_UNDEF,
+		    "failed to resolve @%s: Unknown variable name", a->n_sval);
+	(void)badtag;
 	a->n_ident = id;
 	a->n_type = id->di_type;
 	return id;
@@ -1793,9 +1878,9 @@ static void dt_ck_action(dt_pcb_t *pcb, dt_node_t *n, dt_ckclause_t *cc)
 		}
 		if (dt_ck_isagg(a))
 			dt_cc_error(pcb, a->n_line,
-			    f->df_code == DT_ACT_PRINT ? D_PRINT_AGG :
-			    D_TRACE_AGG, "%s( ) may not be applied to an "
-			    "aggregation", f->df_name);
+			    f->df_code == DT_ACT_PRINT ? D_PRINT_DYN :
+			    D_TRACE_DYN, "%s( ) may not be applied to a dynamic "
+			    "expression", f->df_name);
 		if (a->n_kind == DN_CALL && dt_func_lookup(a->n_sval) != NULL &&
 		    dt_func_lookup(a->n_sval)->df_kind == DF_ACT &&
 		    (dt_func_lookup(a->n_sval)->df_code == DT_ACT_STACK ||
@@ -1810,8 +1895,8 @@ static void dt_ck_action(dt_pcb_t *pcb, dt_node_t *n, dt_ckclause_t *cc)
 		if (dt_type_is_void(a->n_type))
 			dt_cc_error(pcb, a->n_line,
 			    f->df_code == DT_ACT_PRINT ? D_PRINT_VOID :
-			    D_TRACE_VOID, "%s( ) argument is of void type: %s",
-			    f->df_name, TN(a->n_type, b1));
+			    D_TRACE_VOID, "%s( ) may not be applied to a void "
+			    "expression", f->df_name);
 		dt_ck_drec(pcb, n, cc);
 		return;
 	case DT_ACT_PRINTF:
@@ -1821,20 +1906,18 @@ static void dt_ck_action(dt_pcb_t *pcb, dt_node_t *n, dt_ckclause_t *cc)
 		dt_ck_drec(pcb, n, cc);
 		return;
 	case DT_ACT_PRINTA:
-		if (a->n_kind == DN_AGG) {
-			if (a->n_next != NULL)
-				dt_cc_error(pcb, n->n_line, D_PRINTA_PROTO,
-				    "printa( ) prototype mismatch: expecting "
-				    "an aggregation or a format string and "
-				    "aggregations");
-			dt_ck_aggarg(pcb, a, "printa", 1, D_PRINTA_AGGARG,
-			    D_PRINTA_AGGBAD);
+		if (a->n_kind != DN_STR) {
+			/* printa(@a [, @b ...]) */
+			dt_node_t *x;
+			int k = 1;
+			for (x = a; x != NULL; x = x->n_next, k++)
+				dt_ck_aggarg(pcb, x, "printa", k,
+				    D_PRINTA_AGGARG, D_PRINTA_AGGBAD);
 		} else {
 			if (a->n_next == NULL)
 				dt_cc_error(pcb, n->n_line, D_PRINTA_PROTO,
-				    "printa( ) prototype mismatch: expecting "
-				    "an aggregation or a format string and "
-				    "aggregations");
+				    "printa( ) prototype mismatch: 1 args "
+				    "passed, 2 expected");
 			dt_ck_printf(pcb, n, "printa", 1);
 		}
 		dt_ck_drec(pcb, n, cc);
@@ -1849,8 +1932,7 @@ static void dt_ck_action(dt_pcb_t *pcb, dt_node_t *n, dt_ckclause_t *cc)
 		if (cc->cc_spec)
 			dt_cc_error(pcb, n->n_line, D_EXIT_SPEC,
 			    "exit( ) may not follow speculate( )");
-		dt_ck_drec(pcb, n, cc);
-		return;
+		return; /* exit( ) may follow commit( ) */
 	case DT_ACT_CLEAR:
 	case DT_ACT_DENORMALIZE:
 		dt_ck_aggarg(pcb, a, f->df_name, 1, D_CLEAR_AGGARG,
@@ -1902,7 +1984,7 @@ static void dt_ck_action(dt_pcb_t *pcb, dt_node_t *n, dt_ckclause_t *cc)
 		    a->n_next->n_ival <= 0 || a->n_next->n_ival > 65536)
 			dt_cc_error(pcb, a->n_next->n_line, D_TRACEMEM_SIZE,
 			    "tracemem( ) argument #2 must be a non-zero "
-			    "positive integer constant");
+			    "positive integral constant expression");
 		if (a->n_next->n_next != NULL) {
 			dt_check_expr(pcb, a->n_next->n_next);
 			if (!dt_type_is_integer(a->n_next->n_next->n_type))
@@ -1919,7 +2001,7 @@ static void dt_ck_action(dt_pcb_t *pcb, dt_node_t *n, dt_ckclause_t *cc)
 			    a->n_ival <= 0 || a->n_ival > 1024)
 				dt_cc_error(pcb, a->n_line, D_STACK_SIZE,
 				    "stack( ) size must be a non-zero "
-				    "positive integer constant");
+				    "positive integral constant expression");
 		}
 		dt_ck_drec(pcb, n, cc);
 		return;
@@ -2013,6 +2095,12 @@ static void dt_ck_stmt(dt_pcb_t *pcb, dt_node_t *s, dt_ckclause_t *cc)
 
 	if (e == NULL)
 		return;
+	if (e->n_kind == DN_ASSIGN && e->n_a->n_kind == DN_INDEX &&
+	    e->n_a->n_a->n_kind == DN_INDEX &&
+	    e->n_a->n_a->n_a->n_kind == DN_AGG)
+		dt_cc_error(pcb, e->n_line, D_AGG_MDIM,
+		    "improper attempt to reference @%s as a multi-dimensional "
+		    "array", e->n_a->n_a->n_a->n_sval);
 	if (e->n_kind == DN_ASSIGN && dt_ck_isagg(e->n_a)) {
 		dt_ck_aggstmt(pcb, e, cc);
 		return;
@@ -2053,9 +2141,50 @@ static void dt_ck_clause(dt_pcb_t *pcb, dt_node_t *c)
 		dt_ck_stmt(pcb, s, &cc);
 }
 
+/* record the variables every assignment / ++ / -- of n writes */
+static void dt_ck_prescan(dt_pcb_t *pcb, dt_node_t *n)
+{
+	dt_node_t *l;
+
+	for (; n != NULL; n = n->n_next) {
+		if (n->n_kind == DN_ASSIGN || n->n_kind == DN_INCDEC) {
+			int scope = -1;
+			l = n->n_a;
+			if (l->n_kind == DN_INDEX)
+				l = l->n_a;
+			if (l->n_kind == DN_IDENT)
+				scope = DIF_SCOPE_GLOBAL;
+			else if (l->n_kind == DN_SELFVAR)
+				scope = DIF_SCOPE_THREAD;
+			else if (l->n_kind == DN_THISVAR)
+				scope = DIF_SCOPE_LOCAL;
+			if (scope >= 0 && !dt_pcb_assigned(pcb, scope, l->n_sval))
+				dt_id_insert(pcb,
+				    &pcb->pcb_ids->is_assigned[scope],
+				    l->n_sval, DI_VAR);
+		}
+		dt_ck_prescan(pcb, n->n_a);
+		dt_ck_prescan(pcb, n->n_b);
+		dt_ck_prescan(pcb, n->n_c);
+		if (n->n_kind != DN_CLAUSE)
+			dt_ck_prescan(pcb, n->n_list);
+	}
+}
+
+int dt_pcb_assigned(dt_pcb_t *pcb, int scope, const char *name)
+{
+	return dt_id_lookup(&pcb->pcb_ids->is_assigned[scope], name) != NULL;
+}
+
 void dt_check_program(dt_pcb_t *pcb)
 {
 	dt_node_t *n;
+
+	for (n = pcb->pcb_root; n != NULL; n = n->n_next)
+		if (n->n_kind == DN_CLAUSE) {
+			dt_ck_prescan(pcb, n->n_a);
+			dt_ck_prescan(pcb, n->n_b);
+		}
 
 	for (n = pcb->pcb_root; n != NULL; n = n->n_next) {
 		switch (n->n_kind) {

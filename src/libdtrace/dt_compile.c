@@ -202,8 +202,8 @@ static int dt_cc_parseint(const char *s, int64_t *v)
 	return 1;
 }
 
-const char *dt_macro_value(dt_pcb_t *pcb, const char *name, int line,
-			   int *isint, int64_t *ival)
+const char *dt_macro_value(dt_pcb_t *pcb, const char *name, int isstr,
+			   int line, int *isint, int64_t *ival)
 {
 	const dt_cc_opts_t *o = pcb->pcb_opts;
 	int64_t v;
@@ -213,8 +213,14 @@ const char *dt_macro_value(dt_pcb_t *pcb, const char *name, int line,
 		long n = strtol(name, NULL, 10);
 		if (n < 0 || n >= o->cc_argc || o->cc_argv == NULL ||
 		    o->cc_argv[n] == NULL) {
+			if (o->cc_defaultargs) {
+				*isint = !isstr;
+				*ival = 0;
+				return isstr ? "" : "0";
+			}
 			dt_cc_seterr(pcb, line, D_MACRO_UNDEF,
-			    "macro argument $%s is not defined", name);
+			    "macro argument %s%s is not defined",
+			    isstr ? "$$" : "$", name);
 			return NULL;
 		}
 		if (pcb->pcb_argused != NULL)
@@ -245,7 +251,8 @@ const char *dt_macro_value(dt_pcb_t *pcb, const char *name, int line,
 		v = 0;
 	else {
 		dt_cc_seterr(pcb, line, D_MACRO_UNDEF,
-		    "macro $%s is not defined", name);
+		    "macro variable %s%s is not defined", isstr ? "$$" : "$",
+		    name);
 		return NULL;
 	}
 	*isint = 1;
@@ -270,10 +277,12 @@ static char *dt_cc_pdexpand(dt_pcb_t *pcb, const char *s, int line)
 			const char *q = p + 1;
 			char name[64];
 			size_t n;
-			int isint;
+			int isint, isstr = 0;
 			int64_t iv;
-			if (*q == '$')
+			if (*q == '$') {
 				q++;
+				isstr = 1;
+			}
 			for (n = 0; (q[n] >= '0' && q[n] <= '9') ||
 			    (!(q[0] >= '0' && q[0] <= '9') &&
 			    ((q[n] >= 'a' && q[n] <= 'z') || q[n] == '_'));
@@ -282,7 +291,8 @@ static char *dt_cc_pdexpand(dt_pcb_t *pcb, const char *s, int line)
 			if (n > 0 && n < sizeof(name)) {
 				memcpy(name, q, n);
 				name[n] = '\0';
-				v = dt_macro_value(pcb, name, line, &isint, &iv);
+				v = dt_macro_value(pcb, name, isstr, line,
+				    &isint, &iv);
 				if (v == NULL) {
 					free(out);
 					longjmp(pcb->pcb_jmp, 1);

@@ -27,6 +27,11 @@ typedef struct dt_cc_opts {
 	 * program text as -n gives it).
 	 */
 	int cc_probespec;
+	/*
+	 * Appended (compiler): -x defaultargs: macro arguments that were not
+	 * given read as 0 (or "" for $$N) instead of failing D_MACRO_UNDEF.
+	 */
+	int cc_defaultargs;
 } dt_cc_opts_t;
 
 typedef struct dt_cc_error {

@@ -209,6 +209,11 @@ dt_type_t *dt_decl_apply(dt_pcb_t *pcb, dt_type_t *t, dt_node_t *d,
 					    "declared as a variable");
 				*keys = d->n_b->n_list;
 			} else if (d->n_b == NULL) {
+				if (keys != NULL && d->n_a->n_kind == DN_D_IDENT)
+					dt_cc_error(pcb, line, D_DECL_ARRNULL,
+					    "array declaration requires array "
+					    "dimension or tuple signature: %s",
+					    d->n_a->n_sval);
 				t = dt_type_array(pcb->pcb_types, t, 0);
 			} else {
 				int64_t n = dt_check_intconst(pcb, d->n_b,
@@ -298,16 +303,26 @@ static void dt_decl_var(dt_pcb_t *pcb, dt_declspec_t *ds, dt_type_t *t,
 	}
 	if (scope == DIF_SCOPE_GLOBAL && dt_builtin_lookup(name) != NULL)
 		dt_cc_error(pcb, line, D_DECL_IDRED,
-		    "identifier redeclared: %s", name);
+		    "built-in identifier redeclared: %s", name);
 	if ((id = dt_id_lookup(h, name)) != NULL) {
 		int same = id->di_kind == DI_VAR && id->di_type != NULL &&
 		    dt_type_compat(id->di_type, t) &&
 		    id->di_assoc == (keys != NULL) && id->di_nkeys == nk;
 		for (i = 0; same && i < nk; i++)
 			same = dt_type_compat(id->di_keys[i], kt[i]);
-		if (!same)
+		if (!same) {
+			char b1[128], b2[128];
+			if (id->di_kind != DI_VAR || id->di_type == NULL)
+				dt_cc_error(pcb, line, D_DECL_IDRED,
+				    "identifier redeclared: %s", name);
 			dt_cc_error(pcb, line, D_DECL_IDRED,
-			    "identifier redeclared: %s", name);
+			    "identifier redeclared: %s\n\t current: %s %s\n"
+			    "\tprevious: %s %s", name,
+			    keys != NULL ? "array" : "scalar",
+			    dt_type_name(t, b1, sizeof(b1)),
+			    id->di_assoc ? "array" : "scalar",
+			    dt_type_name(id->di_type, b2, sizeof(b2)));
+		}
 		return;
 	}
 	id = dt_id_insert(pcb, h, name, DI_VAR);
@@ -329,8 +344,17 @@ static void dt_decl_var(dt_pcb_t *pcb, dt_declspec_t *ds, dt_type_t *t,
 void dt_decl_process(dt_pcb_t *pcb, dt_node_t *decl)
 {
 	dt_declspec_t *ds = decl->n_spec;
-	dt_type_t *base = dt_decl_spectype(pcb, ds, decl->n_line);
+	dt_type_t *base;
 	dt_node_t *d;
+
+	if (ds->ds_class == DT_DC_STATIC || ds->ds_class == DT_DC_REGISTER ||
+	    ds->ds_class == DT_DC_AUTO)
+		dt_cc_error(pcb, decl->n_line, D_DECL_BADCLASS,
+		    "specified storage class not appropriate in D");
+	if (decl->n_list == NULL && ds->ds_tagged == NULL)
+		dt_cc_error(pcb, decl->n_line, D_DECL_USELESS,
+		    "useless declaration");
+	base = dt_decl_spectype(pcb, ds, decl->n_line);
 
 	for (d = decl->n_list; d != NULL; d = d->n_next) {
 		const char *name = NULL;
@@ -363,10 +387,18 @@ void dt_decl_process(dt_pcb_t *pcb, dt_node_t *decl)
 				dt_cc_error(pcb, line, D_SYNTAX,
 				    "inline definition of %s requires an "
 				    "initializer", name);
-			if (dt_id_lookup(&pcb->pcb_ids->is_globals, name) ||
-			    dt_builtin_lookup(name) != NULL)
-				dt_cc_error(pcb, line, D_DECL_IDRED,
-				    "identifier redeclared: %s", name);
+			{
+				dt_ident_t *old = dt_id_lookup(
+				    &pcb->pcb_ids->is_globals, name);
+				if (old != NULL && old->di_kind == DI_INLINE)
+					dt_cc_error(pcb, line, D_DECL_IDRED,
+					    "identifier redefined: %s\n\t "
+					    "current: inline definition\n"
+					    "\tprevious: scalar inline", name);
+				if (old != NULL || dt_builtin_lookup(name))
+					dt_cc_error(pcb, line, D_DECL_IDRED,
+					    "identifier redeclared: %s", name);
+			}
 			dt_check_expr(pcb, d->n_b);
 			if (!((dt_type_is_arith(t) &&
 			    dt_type_is_arith(d->n_b->n_type)) ||

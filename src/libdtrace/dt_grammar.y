@@ -491,12 +491,12 @@ translator
 	: TK_TRANSLATOR type_name '<' decl_specs declarator '>' '{' xmembers '}' ';' {
 		$$ = N(DN_XLATOR); $$->n_tn = $2;
 		$$->n_a = N(DN_TYPENAME); $$->n_a->n_spec = $4; $$->n_a->n_a = $5;
-		$$->n_list = $8; $$->n_line = $2->n_line;
+		$$->n_list = $8; $$->n_line = pcb->pcb_lastline;
 	  }
 	| TK_TRANSLATOR type_name '<' decl_specs declarator '>' '{' '}' ';' {
 		$$ = N(DN_XLATOR); $$->n_tn = $2;
 		$$->n_a = N(DN_TYPENAME); $$->n_a->n_spec = $4; $$->n_a->n_a = $5;
-		$$->n_line = $2->n_line;
+		$$->n_line = pcb->pcb_lastline;
 	  }
 	;
 

@@ -57,6 +57,12 @@ typedef struct dt_idstate {
 	uint32_t is_naggs;
 	uint32_t is_globsize, is_localsize;
 	struct dt_xlator *is_xlators;
+	/*
+	 * Names that some statement of the program assigns (globals, self->,
+	 * this->): reading one before its assignment is checked gives it
+	 * int64_t instead of an undefined-variable error, as DTrace does.
+	 */
+	dt_idhash_t is_assigned[3];
 } dt_idstate_t;
 
 /* a translator: xlate<to>(from-expression) */

@@ -107,7 +107,7 @@ void dt_pragma(dt_pcb_t *pcb, const char *text, int line)
 	while (isspace((unsigned char)*p))
 		p++;
 	p++; /* the '#' */
-	if (*p == '!' && line == 1)
+	if (*p == '!')
 		return; /* #!/usr/sbin/dtrace -s */
 	while (*p == ' ' || *p == '\t')
 		p++;
@@ -150,12 +150,21 @@ void dt_pragma(dt_pcb_t *pcb, const char *text, int line)
 	    strcmp(w[1], "binding") == 0) {
 		/* stability attributes: accepted, not enforced */
 	} else if (strcmp(w[1], "error") == 0) {
-		const char *m = strstr(text, "error") + 5;
-		while (isspace((unsigned char)*m))
-			m++;
-		dt_cc_seterr(pcb, line, D_PRAGERR, "#pragma D error: %s", m);
+		/* "#error: " then each word followed by a space */
+		char msg[1024];
+		size_t o = 0;
+		int i;
+		o += (size_t)snprintf(msg, sizeof(msg), "#error: ");
+		for (i = 2; i < nw && o < sizeof(msg); i++) {
+			char *q;
+			while ((q = strchr(w[i], '"')) != NULL)
+				memmove(q, q + 1, strlen(q));
+			o += (size_t)snprintf(msg + o, sizeof(msg) - o, "%s ",
+			    w[i]);
+		}
+		dt_cc_seterr(pcb, line, D_PRAGERR, "%s", msg);
 	} else {
-		dt_cc_seterr(pcb, line, D_PRAGMA_INVAL,
-		    "invalid control directive: #pragma D %s", w[1]);
+		dt_cc_seterr(pcb, line, D_PRAGMA_INVAL, "invalid D pragma: %s",
+		    w[1]);
 	}
 }

@@ -61,11 +61,11 @@ static const tcase_t cases[] = {
 	ERR("BEGIN { trace(1.5); }", "D_SYNTAX", 1,
 	    "floating-point constants are not permitted"),
 	ERR("BEGIN { trace(09); }", "D_INT_DIGIT", 1,
-	    "invalid digit (9) in octal constant"),
+	    "constant 09 contains invalid digit 9"),
 	ERR("BEGIN { trace(''); }", "D_CHR_NULL", 1, "empty character constant"),
-	ERR("BEGIN { trace(`x); }", "D_SYNTAX", 1, "invalid character (0x60)"),
+	ERR("BEGIN { trace(`x); }", "D_SYNTAX", 1, "syntax error near \"`\""),
 	ERR("BEGIN { trace(99999999999999999999); }", "D_INT_OFLOW", 1,
-	    "integer constant 99999999999999999999 is too large"),
+	    "constant 99999999999999999999 results in integer overflow"),
 
 	/* --- comments, pragmas, line markers --- */
 	OK("/* a comment */ BEGIN /* x */ { /* y */ exit(0); /* z */ }",
@@ -81,7 +81,7 @@ static const tcase_t cases[] = {
 	ERR("#define X 1\nBEGIN { }", "D_PRAGCTL_INVAL", 1,
 	    "invalid control directive: #define"),
 	ERR("\n#pragma D frobnicate\n", "D_PRAGMA_INVAL", 2,
-	    "invalid control directive: #pragma D frobnicate"),
+	    "invalid D pragma: frobnicate"),
 	ERR("# 10 \"foo.d\"\nBEGIN { x = ; }", "D_SYNTAX", 10,
 	    "syntax error near \";\""),
 
@@ -143,7 +143,12 @@ static const tcase_t cases[] = {
 	OK("BEGIN { self->t = timestamp; } END { trace(self->t); }",
 	   "var=t/t/8"),
 	OK("BEGIN { this->x = 1; trace(this->x); }", "var=x/l/4 ls=4"),
-	OK("BEGIN { trace(self->never); }", "var=never/t/4"),
+	ERR("BEGIN { trace(self->never); }", "D_VAR_UNDEF", 1,
+	    "self->never has not yet been declared or assigned"),
+	OK("BEGIN { trace(self->later); } END { self->later = 1; }",
+	   "var=later/t/8"),
+	OK("tick-1s /!done/ { done = 1; }", "var=done/g/8"),
+	OK("BEGIN { x++; a[\"k\"]++; }", "var=x/g/8,a/ga/8"),
 	OK("BEGIN { a[1] = 2; a[3] = 4; trace(a[1]); }", "var=a/ga/4"),
 	OK("BEGIN { a[\"x\", 1] = \"s\"; trace(a[\"y\", 2]); }", "var=a/ga/256"),
 	OK("BEGIN { self->a[pid] = 1; trace(self->a[0]); }", "var=a/ta/4"),
@@ -172,13 +177,12 @@ static const tcase_t cases[] = {
 	ERR("BEGIN { a[1] = 1; trace(a); }", "D_ARR_BADREF", 1,
 	    "a[ ] must be referenced using [ ] subscripts"),
 	ERR("BEGIN { this->a[1] = 1; }", "D_ARR_LOCAL", 1,
-	    "local variables may not be used as associative arrays: this->a"),
+	    "local variables may not be used as associative arrays: a"),
 	ERR("this int a[int];", "D_DECL_LOCASSC", 1,
 	    "associative arrays may not be declared as local variables: a"),
-	ERR("int x; string x;", "D_DECL_IDRED", 1, "identifier redeclared: x"),
+	ERR("int x; string x;", "D_DECL_IDRED", 1, "identifier redeclared: x\n"
+	    "\t current: scalar string\n\tprevious: scalar int"),
 	ERR("void x;", "D_DECL_VOIDOBJ", 1, "cannot have void object: x"),
-	ERR("BEGIN { x++; }", "D_IDENT_UNDEF", 1,
-	    "failed to resolve x: Unknown variable name"),
 	ERR("BEGIN { 1 = 2; }", "D_OP_LVAL", 1,
 	    "operator = requires modifiable lvalue as an operand"),
 
@@ -241,8 +245,8 @@ static const tcase_t cases[] = {
 	ERR("BEGIN { x = count(); }", "D_AGG_FUNC", 1,
 	    "count( ) may only be used as the value of an aggregation "
 	    "assignment"),
-	ERR("BEGIN { @a = count(); trace(@a); }", "D_TRACE_AGG", 1,
-	    "trace( ) may not be applied to an aggregation"),
+	ERR("BEGIN { @a = count(); trace(@a); }", "D_TRACE_DYN", 1,
+	    "trace( ) may not be applied to a dynamic expression"),
 	ERR("BEGIN { @a = count(); x = @a; }", "D_AGG_FUNC", 1,
 	    "@a must be assigned the result of an aggregating function"),
 	ERR("BEGIN { @a = sum(\"x\"); }", "D_AGG_SCALAR", 1,
@@ -250,31 +254,38 @@ static const tcase_t cases[] = {
 	ERR("BEGIN { @a = lquantize(1, x, 10); }", "D_IDENT_UNDEF", 1,
 	    "failed to resolve x: Unknown variable name"),
 	ERR("BEGIN { y = 1; @a = lquantize(1, y, 10); }", "D_LQUANT_BASETYPE",
-	    1, "lquantize( ) argument #2 must be a constant integer"),
+	    1, "lquantize( ) argument #1 must be an integer constant"),
 	ERR("BEGIN { @a = lquantize(1, 10, 0); }", "D_LQUANT_MISMATCH", 1,
-	    "lquantize( ) base (argument #2) must be less than limit "
-	    "(argument #3)"),
+	    "lquantize( ) base (argument #1) must be less than limit "
+	    "(argument #2)"),
 	ERR("BEGIN { @a = lquantize(1, 0, 10, 20); }", "D_LQUANT_STEPLARGE", 1,
-	    "lquantize( ) step (argument #4) too large: must have at least "
+	    "lquantize( ) step (argument #3) too large: must have at least "
 	    "one quantization level"),
 	ERR("BEGIN { @a = lquantize(1, 0, 10); @a = lquantize(2, 0, 20); }",
 	    "D_LQUANT_MATCHLIM", 1, "lquantize( ) limit (argument #3) doesn't "
 	    "match previous declaration: expected 10"),
 	ERR("BEGIN { @a = llquantize(1, 1, 0, 6, 20); }",
-	    "D_LLQUANT_FACTORVAL", 1, "llquantize( ) argument #2 (factor) must "
-	    "be greater than one and a 16-bit quantity"),
+	    "D_LLQUANT_FACTORSMALL", 1, "llquantize( ) factor (argument #1) "
+	    "must be two or more"),
 	ERR("BEGIN { @a = llquantize(1, 10, 6, 0, 20); }",
-	    "D_LLQUANT_MAGRANGE", 1, "llquantize( ) argument #4 (high "
-	    "magnitude) must be greater than or equal to argument #3 (low "
-	    "magnitude)"),
+	    "D_LLQUANT_MAGRANGE", 1, "llquantize( ) high magnitude (argument "
+	    "#3) must be greater than low magnitude (argument #2)"),
 	ERR("BEGIN { @a = llquantize(1, 10, 0, 6, 15); }",
-	    "D_LLQUANT_FACTOREVEN", 1, "llquantize( ) argument #5 (number of "
-	    "steps) must be a multiple of argument #2 (factor)"),
-	ERR("BEGIN { printa(@nope); }", "D_PRINTA_AGGBAD", 1,
-	    "undefined aggregation @nope passed to printa( )"),
-	ERR("BEGIN { printa(1); }", "D_PRINTA_PROTO", 1,
-	    "printa( ) prototype mismatch: expecting an aggregation or a "
-	    "format string and aggregations"),
+	    "D_LLQUANT_FACTOREVEN", 1, "llquantize( ) factor (argument #1) "
+	    "must evenly divide the number of steps per magnitude (argument "
+	    "#4), and the number of steps per magnitude must evenly divide a "
+	    "power of the factor"),
+	ERR("BEGIN { printa(@nope); }", "D_IDENT_UNDEF", 1,
+	    "failed to resolve @nope: Unknown variable name"),
+	ERR("BEGIN { printa(1); }", "D_PRINTA_AGGARG", 1,
+	    "printa( ) argument #1 is incompatible with prototype:\n"
+	    "\tprototype: aggregation\n\t argument: int"),
+	ERR("BEGIN { printa(\"%d\"); }", "D_PRINTA_PROTO", 1,
+	    "printa( ) prototype mismatch: 1 args passed, 2 expected"),
+	ERR("BEGIN { @a = count(); clear(); }", "D_CLEAR_PROTO", 1,
+	    "clear( ) prototype mismatch: 0 args passed, 1 expected"),
+	ERR("BEGIN { @a = count(); normalize(@a); }", "D_NORMALIZE_PROTO", 1,
+	    "normalize( ) prototype mismatch: 1 args passed, 2 expected"),
 	ERR("BEGIN { @a = count(); clear(1); }", "D_CLEAR_AGGARG", 1,
 	    "clear( ) argument #1 is incompatible with prototype:\n"
 	    "\tprototype: aggregation\n\t argument: int"),
@@ -290,14 +301,42 @@ static const tcase_t cases[] = {
 	OK("BEGIN { x = (1, 2); }", "v=1"),
 	OK("BEGIN { trace(sizeof (int)); trace(sizeof (long)); "
 	   "trace(sizeof (char *)); }", "sl0.0=0:8:2"),
-	ERR("BEGIN { x = sizeof (x); }", "D_IDENT_UNDEF", 1,
+	OK("BEGIN { x = sizeof (x); }", "var=x/g/8"),
+	ERR("BEGIN { y = sizeof (x); }", "D_IDENT_UNDEF", 1,
 	    "failed to resolve x: Unknown variable name"),
 	ERR("BEGIN { x = 1 / 0; }", "D_DIV_ZERO", 1,
 	    "expression contains division by zero"),
 	ERR("BEGIN { x = 1 % 0; }", "D_DIV_ZERO", 1,
 	    "expression contains division by zero"),
-	ERR("BEGIN { x = \"a\" + 1; }", "D_OP_ARITH", 1,
-	    "operator + requires operands of arithmetic type"),
+	ERR("BEGIN { x = \"a\" + 1; }", "D_OP_INCOMPAT", 1,
+	    "operands have incompatible types: \"string\" + \"int\""),
+	ERR("BEGIN { x = \"a\" * 1; }", "D_OP_ARITH", 1,
+	    "operator * requires operands of arithmetic type"),
+	ERR("BEGIN { x = -\"a\"; }", "D_OP_ARITH", 1,
+	    "operator - requires an operand of arithmetic type"),
+	ERR("BEGIN { x = !\"a\"; }", "D_OP_SCALAR", 1,
+	    "operator ! requires an operand of scalar type"),
+	ERR("BEGIN { x = \"a\" || 1; }", "D_OP_SCALAR", 1,
+	    "operator || requires operands of scalar type"),
+	ERR("BEGIN { @a = count(); x = (@a, 1); }", "D_OP_DYN", 1,
+	    "operator , operands cannot be of dynamic type"),
+	ERR("BEGIN { @a[1][2] = count(); }", "D_AGG_MDIM", 1,
+	    "improper attempt to reference @a as a multi-dimensional array"),
+	ERR("BEGIN { x = 1; y = x[0]; }", "D_ARR_BADREF", 1,
+	    "cannot access scalar x as an associative array"),
+	ERR("BEGIN { x = (1));", "D_SYNTAX", 1, "extra ) in input stream"),
+	ERR("BEGIN { x = 1]; }", "D_SYNTAX", 1, "extra ] in input stream"),
+	ERR("BEGIN { /* a /* b */ }", "D_SYNTAX", 1,
+	    "/* encountered inside a comment"),
+	ERR("static int x;", "D_DECL_BADCLASS", 1,
+	    "specified storage class not appropriate in D"),
+	ERR("int;", "D_DECL_USELESS", 1, "useless declaration"),
+	ERR("int a[];", "D_DECL_ARRNULL", 1, "array declaration requires "
+	    "array dimension or tuple signature: a"),
+	ERR("int timestamp;", "D_DECL_IDRED", 1,
+	    "built-in identifier redeclared: timestamp"),
+	ERR("#pragma D error \"stop here\"\n", "D_PRAGERR", 1,
+	    "#error: stop here "),
 	ERR("BEGIN { x = \"a\" & 1; }", "D_OP_INT", 1,
 	    "operator & requires operands of integral type"),
 	ERR("BEGIN { x = \"a\" == 1; }", "D_OP_INCOMPAT", 1,
@@ -305,8 +344,7 @@ static const tcase_t cases[] = {
 	OK("BEGIN { x = \"a\" == \"b\"; y = execname != \"sh\"; "
 	   "z = \"a\" < \"b\"; }", "var=x/g/4,y/g/4,z/g/4"),
 	ERR("BEGIN { x = 1 ? \"a\" : 2; }", "D_OP_INCOMPAT", 1,
-	    "operator ?: operands must have compatible types: \"string\" and "
-	    "\"int\""),
+	    "operator ?: operands must have compatible types"),
 	OK("BEGIN { x = 1 ? \"a\" : \"b\"; }", "var=x/g/256"),
 
 	/* --- types: struct, union, enum, typedef, casts --- */
@@ -332,7 +370,7 @@ static const tcase_t cases[] = {
 	OK("inline string GREETING = \"hello\"; BEGIN { trace(GREETING); }",
 	   "sl0.0=0:256:4"),
 	ERR("BEGIN { trace(sizeof (struct nosuch)); }", "D_SIZEOF_TYPE", 1,
-	    "cannot apply sizeof to an expression of type struct nosuch"),
+	    "cannot apply sizeof to an operand of unknown size"),
 	ERR("struct foo { int a; }; BEGIN { trace(offsetof(struct foo, b)); }",
 	    "D_TYPE_MEMBER", 1, "b is not a member of struct foo"),
 	ERR("struct foo { int a; }; struct foo { int b; };", "D_DECL_TYPERED",
@@ -354,7 +392,8 @@ static const tcase_t cases[] = {
 	   "BEGIN { this->p = (struct in *)alloca(4); "
 	   "trace(xlate<struct out>(this->p).y); }", "a0=trace:1"),
 	ERR("struct out { int y; }; BEGIN { trace(xlate<struct out>(1).y); }",
-	    "D_XLATE_NONE", 1, "translator does not exist: int -> struct out"),
+	    "D_XLATE_NONE", 1,
+	    "cannot translate from \"int\" to \"struct out\""),
 
 	/* --- subroutines --- */
 	OK("BEGIN { trace(strlen(\"abc\")); trace(strjoin(\"a\", \"b\")); "
@@ -378,7 +417,9 @@ static const tcase_t cases[] = {
 	ERR("BEGIN { trace(substr(\"a\")); }", "D_PROTO_LEN", 1,
 	    "substr( ) prototype mismatch: 1 arg passed, at least 2 expected"),
 	ERR("BEGIN { nosuchfunc(1); }", "D_FUNC_UNDEF", 1,
-	    "failed to resolve nosuchfunc: Unknown function name"),
+	    "undefined function name: nosuchfunc"),
+	ERR("BEGIN { timestamp(); }", "D_FUNC_IDKIND", 1,
+	    "scalar 'timestamp' may not be referenced as a function"),
 
 	/* --- other actions --- */
 	OK("BEGIN { stack(); ustack(); stack(5); ustack(3, 100); }",

@@ -15,3 +15,14 @@ testsuite_compiler_test_compile_CFLAGS = $(AM_CFLAGS)
 EXTRA_DIST += testsuite/compiler/README.md testsuite/fuzz/README.md \
 	testsuite/fuzz/fuzz_compile.c testsuite/fuzz/run-fuzz.sh
 testsuite_compiler_test_compile_SOURCES += testsuite/compiler/cases.h
+
+# every testsuite/d case through the compiler alone
+check_PROGRAMS += testsuite/compiler/dcases
+TESTS += testsuite/compiler/check-dcases-compile.sh
+testsuite_compiler_dcases_SOURCES = testsuite/compiler/dcases.c \
+	$(dt_compiler_sources) \
+	src/libdtrace/dt_printf_fmt.c src/libdtrace/dt_printf_fmt.h \
+	src/common/dt_agg.c
+testsuite_compiler_dcases_CFLAGS = $(AM_CFLAGS)
+EXTRA_DIST += testsuite/compiler/check-dcases-compile.sh \
+	testsuite/compiler/dcases.xfail
