@@ -203,6 +203,20 @@ static int dif_load(dif_mstate_t *ms, uint64_t addr, uint32_t n,
 	return 0;
 }
 
+/*
+ * Besides scratch, a store may go into the storage of a global or clause-
+ * local variable (members of a struct, elements of an array): both areas
+ * are plain bytes laid out by the compiler, with nothing of ours inside.
+ */
+static int dif_in_area(uint64_t addr, uint32_t n, const void *base,
+		       uint32_t size)
+{
+	uint64_t b = dif_addr(base);
+
+	return base != NULL && addr >= b && addr <= b + size &&
+	       n <= b + size - addr;
+}
+
 static int dif_store(dif_mstate_t *ms, uint64_t addr, uint32_t n,
 		     uint64_t val)
 {
@@ -210,8 +224,11 @@ static int dif_store(dif_mstate_t *ms, uint64_t addr, uint32_t n,
 	uint16_t h = (uint16_t)val;
 	uint32_t w = (uint32_t)val;
 	void *p = dif_ptr(addr);
+	const dif_env_t *env = ms->ms_env;
 
-	if (!dif_in_scratch(ms, addr, n))
+	if (!dif_in_scratch(ms, addr, n) &&
+	    !dif_in_area(addr, n, env->de_glob, env->de_globsize) &&
+	    !dif_in_area(addr, n, ms->ms_local, env->de_localsize))
 		return DIF_FAULT_BADADDR;
 	if (addr & (n - 1))
 		return DIF_FAULT_BADALIGN;

@@ -231,12 +231,13 @@ static void print_trace(dt_consumer_t *c, FILE *fp, const dt_pfval_t *pv)
 	default:
 		break;
 	}
+	/* DTrace reads 1- and 2-byte data unsigned, 4 and 8 bytes signed */
 	switch (pv->pv_size) {
 	case 1:
-		fprintf(fp, q ? "%d" : " %3d", (int)(int8_t)pv->pv_int);
+		fprintf(fp, q ? "%d" : " %3d", (int)(uint8_t)pv->pv_int);
 		break;
 	case 2:
-		fprintf(fp, q ? "%d" : " %5d", (int)(int16_t)pv->pv_int);
+		fprintf(fp, q ? "%d" : " %5d", (int)(uint16_t)pv->pv_int);
 		break;
 	case 4:
 		fprintf(fp, q ? "%d" : " %8d", (int)(int32_t)pv->pv_int);
@@ -571,10 +572,13 @@ int dt_consume_records(dt_consumer_t *c, int cpu, const void *buf, size_t len)
 		const dt_ecb_t *e = &c->c_conf.cc_ecbs[h.dr_epid - 1];
 		if (e->ec_clause == NULL)
 			return -1;
-		if (!c->c_quiet)
+		/* a setopt("quiet") in this record acts from the next one */
+		int quiet = c->c_quiet;
+
+		if (!quiet)
 			print_prefix(c, cpu, e);
 		do_actions(c, e, data, h.dr_size);
-		if (!c->c_quiet)
+		if (!quiet)
 			fputc('\n', c->c_out);
 	}
 	fflush(c->c_out);

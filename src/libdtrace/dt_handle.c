@@ -146,7 +146,9 @@ int dt_add_program(dt_handle_t *h, const char *text, dt_srckind_t kind,
 	s = &h->srcs[h->nsrcs];
 	memset(s, 0, sizeof(*s));
 	s->kind = kind;
-	s->label = strdup(label);
+	/* DTrace names a -n program by its description: text before the body */
+	s->label = kind == DT_SRC_DESC ? strndup(label, strcspn(label, "/{")) :
+		   strdup(label);
 	/* a bare description is a clause with the default action */
 	if (kind == DT_SRC_DESC && strchr(text, '{') == NULL) {
 		size_t n = strlen(text) + 4;
@@ -163,7 +165,9 @@ int dt_add_program(dt_handle_t *h, const char *text, dt_srckind_t kind,
 
 	o.cc_strsize = (uint32_t)h->opts.strsize;
 	o.cc_zdefs = h->opts.zdefs;
-	o.cc_probespec = kind == DT_SRC_DESC;
+	o.cc_defaultargs = h->opts.defaultargs;
+	/* -P/-m/-f arrive as full descriptions; a bare one got a body */
+	o.cc_probespec = 0;
 	memset(&err, 0, sizeof(err));
 	s->prog = dt_compile(s->text, &o, &err);
 	if (s->prog == NULL) {
@@ -390,7 +394,8 @@ int dt_attach(dt_handle_t *h)
 		o = h->cc;
 		o.cc_strsize = (uint32_t)h->opts.strsize;
 		o.cc_zdefs = h->opts.zdefs;
-		o.cc_probespec = 1;
+		o.cc_defaultargs = h->opts.defaultargs;
+		o.cc_probespec = 0;
 		memset(&err, 0, sizeof(err));
 		h->prog = dt_compile(all, &o, &err);
 		free(all);

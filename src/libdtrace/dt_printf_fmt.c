@@ -270,6 +270,12 @@ dt_pffmt_t *dt_pf_parse(const char *fmt, char *err, size_t errlen)
 				     "'.' specifier", pf->pf_nconv);
 		}
 
+		/* DTrace also takes the '@' after the width: "%4@d" */
+		if (*p == '@') {
+			pc->pc_flags |= DT_PFF_AGG;
+			p++;
+		}
+
 		if ((p[0] == 'h' && p[1] == 'h') || (p[0] == 'l' && p[1] == 'l')) {
 			memcpy(pc->pc_length, p, 2);
 			p += 2;

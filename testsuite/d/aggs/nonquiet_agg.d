@@ -1,4 +1,4 @@
-/* aggregation printed at exit in default mode */
+/* aggregation printed at exit in default mode */ /* @@cpu-any */
 BEGIN
 {
 	@a["x"] = count();

@@ -1,4 +1,4 @@
-/* printa() in default output mode */
+/* printa() in default output mode */ /* @@cpu-any */
 BEGIN
 {
 	@c = count();

@@ -1,6 +1,6 @@
 /* $1 negative */
 /* @@options: -q */
-/* @@args: -5 */
+/* @@args: -- -5 */
 BEGIN
 {
 	printf("%d\n", $1);

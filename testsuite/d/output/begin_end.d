@@ -1,4 +1,4 @@
-/* END fires after exit(); its probe ID is 2 */
+/* END fires after exit(); its probe ID is 2 */ /* @@cpu-any */
 BEGIN
 {
 	exit(0);

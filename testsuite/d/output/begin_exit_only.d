@@ -1,4 +1,4 @@
-/* a clause with only exit() still prints its probe line */
+/* a clause with only exit() still prints its probe line */ /* @@cpu-any */
 BEGIN
 {
 	exit(0);

@@ -1,4 +1,4 @@
-/* printf output follows the probe prefix; record end adds a newline */
+/* printf output follows the probe prefix; record end adds a newline */ /* @@cpu-any */
 BEGIN
 {
 	printf("hi\n");

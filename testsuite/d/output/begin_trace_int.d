@@ -1,4 +1,4 @@
-/* default output: header, CPU/ID/FUNCTION:NAME prefix, int traced as %8d */
+/* default output: header, CPU/ID/FUNCTION:NAME prefix, int traced as %8d */ /* @@cpu-any */
 BEGIN
 {
 	trace(1);

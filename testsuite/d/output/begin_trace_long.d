@@ -1,4 +1,4 @@
-/* trace() of a 64-bit value prints %16lld */
+/* trace() of a 64-bit value prints %16lld */ /* @@cpu-any */
 BEGIN
 {
 	trace(1LL);

@@ -1,4 +1,4 @@
-/* trace() of a string: two spaces then left-justified in 33 columns */
+/* trace() of a string: two spaces then left-justified in 33 columns */ /* @@cpu-any */
 BEGIN
 {
 	trace("hello");

@@ -1,4 +1,4 @@
-/* two trace() records on one line */
+/* two trace() records on one line */ /* @@cpu-any */
 BEGIN
 {
 	trace(1);

@@ -1,4 +1,4 @@
-/* END line prefix in default output */
+/* END line prefix in default output */ /* @@cpu-any */
 BEGIN
 {
 	exit(0);

@@ -1,4 +1,4 @@
-/* empty clauses still record the probe firing */
+/* empty clauses still record the probe firing */ /* @@cpu-any */
 BEGIN
 {
 }

@@ -1,4 +1,4 @@
-/* setopt("quiet") takes effect for later records only */
+/* setopt("quiet") takes effect for later records only */ /* @@cpu-any */
 BEGIN
 {
 	setopt("quiet");

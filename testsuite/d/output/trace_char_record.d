@@ -1,4 +1,4 @@
-/* trace() of a 1-byte value prints %3d */
+/* trace() of a 1-byte value prints %3d */ /* @@cpu-any */
 BEGIN
 {
 	trace((char)65);

@@ -1,4 +1,4 @@
-/* trace() of a negative 64-bit value */
+/* trace() of a negative 64-bit value */ /* @@cpu-any */
 BEGIN
 {
 	trace(-5LL);

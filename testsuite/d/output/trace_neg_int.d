@@ -1,4 +1,4 @@
-/* trace() of a negative int */
+/* trace() of a negative int */ /* @@cpu-any */
 BEGIN
 {
 	trace(-1);

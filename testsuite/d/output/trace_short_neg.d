@@ -1,4 +1,4 @@
-/* trace() reads 2-byte records unsigned (DTrace quirk) */
+/* trace() reads 2-byte records unsigned (DTrace quirk) */ /* @@cpu-any */
 BEGIN
 {
 	trace((short)-1);

@@ -1,4 +1,4 @@
-/* trace() of a 2-byte value prints %5d */
+/* trace() of a 2-byte value prints %5d */ /* @@cpu-any */
 BEGIN
 {
 	trace((short)300);

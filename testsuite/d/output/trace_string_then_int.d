@@ -1,4 +1,4 @@
-/* string record padded before the next record */
+/* string record padded before the next record */ /* @@cpu-any */
 BEGIN
 {
 	trace("ab");

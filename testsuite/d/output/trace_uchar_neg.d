@@ -1,4 +1,4 @@
-/* trace() reads 1-byte records unsigned (DTrace quirk) */
+/* trace() reads 1-byte records unsigned (DTrace quirk) */ /* @@cpu-any */
 BEGIN
 {
 	trace((char)-1);

@@ -1,4 +1,4 @@
-/* two BEGIN clauses: matched 2 probes, one line each */
+/* two BEGIN clauses: matched 2 probes, one line each */ /* @@cpu-any */
 BEGIN
 {
 	trace(1);
