@@ -46,6 +46,9 @@ typedef struct dt_cg {
 	uint32_t cg_nfix, cg_fixcap;
 	uint32_t cg_regs; /* bit i: %ri in use */
 	int cg_line;
+	/* while storing into a by-ref variable: its scratch copy */
+	dt_node_t *cg_subst;
+	unsigned cg_substreg;
 } dt_cg_t;
 
 /* grow an arena array to hold at least need elements */
@@ -340,6 +343,25 @@ static int dt_cg_isvar(dt_node_t *n)
 	    n->n_ident != NULL && n->n_ident->di_kind == DI_VAR;
 }
 
+/* the by-ref variable a member/element lvalue lives in, if any */
+static dt_node_t *dt_cg_byref_root(dt_node_t *l)
+{
+	dt_node_t *n = l;
+
+	for (;;) {
+		if (n->n_kind == DN_MEMBER && n->n_op == '.' && n->n_inl == NULL)
+			n = n->n_a;
+		else if (n->n_kind == DN_INDEX && n->n_ptrderef &&
+		    dt_type_base(n->n_a->n_type)->dt_kind == DT_TK_ARRAY)
+			n = n->n_a;
+		else
+			break;
+	}
+	if (n != l && dt_cg_isvar(n) && dt_type_is_byref(n->n_type))
+		return n;
+	return NULL;
+}
+
 /*
  * Store r into lvalue l.  For associative arrays the keys are evaluated
  * again here; keys of a D lvalue have no side effects we must preserve
@@ -361,9 +383,34 @@ static void dt_cg_store(dt_cg_t *cg, dt_node_t *l, unsigned r)
 		return;
 	}
 	{
-		unsigned ra = dt_cg_addr(cg, l);
+		dt_node_t *root = dt_cg_byref_root(l);
+		unsigned ra, rs = 0;
+
+		if (root != NULL) {
+			/*
+			 * A member or element of a struct/array variable: the
+			 * VM stores only into scratch, so copy the variable
+			 * there, store into the copy, and write it back.
+			 */
+			uint32_t sz = dt_type_base(root->n_type)->dt_size;
+			unsigned rr = dt_cg_expr(cg, root), rz = dt_cg_reg(cg);
+			rs = dt_cg_reg(cg);
+			dt_cg_setint(cg, rz, sz);
+			dt_cg_emit(cg, DIF_OP_ALLOCS, rs, rz, 0, 0);
+			dt_cg_emit(cg, DIF_OP_COPYS, rs, rr, 0, sz);
+			dt_cg_free(cg, rr);
+			dt_cg_free(cg, rz);
+			cg->cg_subst = root;
+			cg->cg_substreg = rs;
+		}
+		ra = dt_cg_addr(cg, l);
+		cg->cg_subst = NULL;
 		dt_cg_emit(cg, dt_cg_store_op(l->n_type), ra, r, 0, 0);
 		dt_cg_free(cg, ra);
+		if (root != NULL) {
+			dt_cg_store(cg, root, rs);
+			dt_cg_free(cg, rs);
+		}
 	}
 }
 
@@ -659,6 +706,11 @@ static unsigned dt_cg_expr(dt_cg_t *cg, dt_node_t *n)
 	unsigned rd, r;
 
 	cg->cg_line = n->n_line;
+	if (n == cg->cg_subst) {
+		rd = dt_cg_reg(cg);
+		dt_cg_emit(cg, DIF_OP_MOV, rd, cg->cg_substreg, 0, 0);
+		return rd;
+	}
 	if (n->n_isconst && dt_type_is_integer(n->n_type) &&
 	    n->n_kind != DN_ASSIGN && n->n_kind != DN_INCDEC &&
 	    n->n_kind != DN_COMMA) {
@@ -912,13 +964,28 @@ static void dt_cg_aggstmt(dt_cg_t *cg, dt_node_t *n)
 		dt_node_t *k;
 		unsigned kr[DIF_TUPLE_MAX];
 		int i = 0;
-		for (k = l->n_list; k != NULL; k = k->n_next, i++)
+		for (k = l->n_list; k != NULL; k = k->n_next, i++) {
 			kr[i] = (k->n_fmt == DT_FMT_STACK ||
 			    k->n_fmt == DT_FMT_USTACK) ? 0 : dt_cg_expr(cg, k);
+			if (k->n_fmt == DT_FMT_USYM || k->n_fmt == DT_FMT_UMOD) {
+				/* user symbols key on (pid, address) */
+				unsigned rp = dt_cg_reg(cg), rt = dt_cg_reg(cg);
+				dt_cg_setint(cg, rt, 16);
+				dt_cg_emit(cg, DIF_OP_ALLOCS, rp, rt, 0, 0);
+				dt_cg_emit(cg, DIF_OP_LDGV, rt, 0, 0, DIF_VAR_PID);
+				dt_cg_emit(cg, DIF_OP_STX, rp, rt, 0, 0);
+				dt_cg_emit(cg, DIF_OP_STX, rp, kr[i], 0, 8);
+				dt_cg_free(cg, rt);
+				dt_cg_free(cg, kr[i]);
+				kr[i] = rp;
+			}
+		}
 		dt_cg_emit(cg, DIF_OP_FLUSHTS, 0, 0, 0, 0);
 		for (k = l->n_list, i = 0; k != NULL; k = k->n_next, i++) {
 			dt_type_t *t = dt_type_base(k->n_type);
-			if (t->dt_kind == DT_TK_STRING)
+			if (k->n_fmt == DT_FMT_USYM || k->n_fmt == DT_FMT_UMOD)
+				dt_cg_emit(cg, DIF_OP_PUSHTR, 0, kr[i], 0, 16);
+			else if (t->dt_kind == DT_TK_STRING)
 				dt_cg_emit(cg, DIF_OP_PUSHTS, 0, kr[i], 0, 0);
 			else if (dt_type_is_byref(t))
 				dt_cg_emit(cg, DIF_OP_PUSHTR, 0, kr[i], 0,

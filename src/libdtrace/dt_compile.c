@@ -473,14 +473,14 @@ static void dt_cc_aggs(dt_pcb_t *pcb, dt_arena_t *pa, dt_program_t *p)
 		for (k = 0; k < id->di_nkeys; k++) {
 			dt_type_t *t = id->di_keys[k];
 			dif_type_t *dt = &ag->ag_keytypes[k];
+			/* integers keep their own size here (the consumer
+			 * prints by it) but take 8 bytes of the packed key */
 			*dt = dt_cg_diftype(pcb, t);
-			if (!dt->dt_byref)
-				dt->dt_size = 8; /* packed keys: 8 bytes */
 			ag->ag_keyfmt[k] = dt->dt_string ? DT_FMT_STRING :
 			    dt->dt_byref ? DT_FMT_BYTES :
 			    dt_type_base(t)->dt_kind == DT_TK_PTR ? DT_FMT_PTR :
 			    dt->dt_signed ? DT_FMT_SINT : DT_FMT_UINT;
-			ag->ag_keysize += dt->dt_size;
+			ag->ag_keysize += dt->dt_byref ? dt->dt_size : 8;
 		}
 		ag->ag_nvals = dt_agg_nvals(ag->ag_func, &ag->ag_params);
 		ag->ag_signed = (uint8_t)id->di_aggsigned;
@@ -513,6 +513,12 @@ static void dt_cc_aggkeyfmts(dt_pcb_t *pcb, dt_program_t *p)
 				if (k->n_fmt == 0 || i >= ag->ag_nkeys)
 					continue;
 				ag->ag_keyfmt[i] = (dt_slotfmt_t)k->n_fmt;
+				if (k->n_fmt == DT_FMT_USYM ||
+				    k->n_fmt == DT_FMT_UMOD) {
+					ag->ag_keysize += 8;
+					ag->ag_keytypes[i].dt_size = 16;
+					ag->ag_keytypes[i].dt_byref = 1;
+				}
 				if (k->n_fmt == DT_FMT_STACK ||
 				    k->n_fmt == DT_FMT_USTACK) {
 					uint32_t fr = k->n_list ?
