@@ -88,15 +88,25 @@ void test_faults(void)
 	ta(&A, DIF_OP_RET, 0, 0, 0, 0);
 	FAULT(DIF_FAULT_BADALIGN, 2, 0, (uint64_t)(uintptr_t)T.ms.ms_scratch + 2);
 
-	/* stores outside scratch: into the global area, and beyond the
-	 * allocated part of scratch */
+	/* a store into the global area (a member of a global struct) is
+	 * fine; one byte past its end is not, nor beyond the allocated part
+	 * of scratch */
 	fresh(256);
 	ta(&A, DIF_OP_SETX, 3, 0, 0,
-	   ta_int(&A, (uint64_t)(uintptr_t)T.glob));
+	   ta_int(&A, (uint64_t)(uintptr_t)&T.glob[63]));
+	ta(&A, DIF_OP_LDI, 2, 0, 0, 77);
 	ta_action(&A);
-	ta(&A, DIF_OP_STX, 3, 0, 0, 0);
+	ta(&A, DIF_OP_STX, 3, 2, 0, 0);
 	ta(&A, DIF_OP_RET, 0, 0, 0, 0);
-	FAULT(DIF_FAULT_BADADDR, 1, 1, (uint64_t)(uintptr_t)T.glob);
+	CHECK(tvm_run(&T, &A) == DIF_ST_DONE);
+	CHECK(T.glob[63] == 77);
+	fresh(256);
+	ta(&A, DIF_OP_SETX, 3, 0, 0,
+	   ta_int(&A, (uint64_t)(uintptr_t)&T.glob[63]));
+	ta_action(&A);
+	ta(&A, DIF_OP_STX, 3, 0, 0, 8);
+	ta(&A, DIF_OP_RET, 0, 0, 0, 0);
+	FAULT(DIF_FAULT_BADADDR, 1, 1, (uint64_t)(uintptr_t)&T.glob[64]);
 	fresh(256);
 	ta(&A, DIF_OP_LDI, 2, 0, 0, 8);
 	ta(&A, DIF_OP_ALLOCS, 3, 2, 0, 0);
