@@ -138,6 +138,10 @@ int main(int argc, char **argv)
 		base = basename(bcopy);
 		margv[0] = base;
 		na = split(args, aw, 16);
+		if (na > 0 && strcmp(aw[0], "--") == 0) {
+			/* "--" ends dtrace's options; it is not $1 */
+			memmove(aw, aw + 1, sizeof(aw[0]) * (size_t)--na);
+		}
 		for (k = 0; k < na; k++)
 			margv[k + 1] = aw[k];
 		o.cc_argv = margv;
