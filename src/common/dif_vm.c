@@ -366,7 +366,7 @@ static inline void dif_tflush(dif_mstate_t *ms)
 	ms->ms_tbuf_used = 0;
 }
 
-static __attribute__((noinline)) int
+static __attribute__((__noinline__)) int
 dif_op_push(dif_mstate_t *ms, unsigned op, uint64_t v, uint32_t uimm,
 	    uint64_t *faddr)
 {
@@ -528,7 +528,7 @@ static int dif_is_zero_value(dif_mstate_t *ms, const dif_var_t *v,
 	return c == 0;
 }
 
-static __attribute__((noinline)) int
+static __attribute__((__noinline__)) int
 dif_op_var(dif_mstate_t *ms, unsigned op, uint32_t id, uint64_t in,
 	   uint64_t *outp, uint64_t *faddr)
 {
@@ -644,7 +644,7 @@ dif_op_var(dif_mstate_t *ms, unsigned op, uint32_t id, uint64_t in,
 /*
  * Records, aggregations, speculations, scratch
  */
-static __attribute__((noinline)) int
+static __attribute__((__noinline__)) int
 dif_op_rec(dif_mstate_t *ms, const difo_t *dp, uint32_t slot, uint64_t v,
 	   uint64_t *faddr)
 {
@@ -661,7 +661,7 @@ dif_op_rec(dif_mstate_t *ms, const difo_t *dp, uint32_t slot, uint64_t v,
 	return dif_byref_copy(ms, &t, dst, rs->rs_size, v, rs->rs_user, faddr);
 }
 
-static __attribute__((noinline)) int dif_op_agg(dif_mstate_t *ms,
+static __attribute__((__noinline__)) int dif_op_agg(dif_mstate_t *ms,
 						uint32_t aggid, int64_t v,
 						int64_t w)
 {
@@ -693,7 +693,7 @@ static __attribute__((noinline)) int dif_op_agg(dif_mstate_t *ms,
 	return 0;
 }
 
-static __attribute__((noinline)) int
+static __attribute__((__noinline__)) int
 dif_op_misc(dif_mstate_t *ms, unsigned op, uint64_t a, uint64_t b,
 	    uint32_t uimm, uint64_t *outp, uint64_t *faddr)
 {
@@ -733,7 +733,7 @@ dif_op_misc(dif_mstate_t *ms, unsigned op, uint64_t a, uint64_t b,
 	return DIF_FAULT_ILLOP;
 }
 
-static __attribute__((noinline)) int dif_op_scmp(dif_mstate_t *ms,
+static __attribute__((__noinline__)) int dif_op_scmp(dif_mstate_t *ms,
 						 uint64_t a, uint64_t b,
 						 uint64_t *outp,
 						 uint64_t *faddr)
@@ -759,7 +759,7 @@ static __attribute__((noinline)) int dif_op_scmp(dif_mstate_t *ms,
 	return f;
 }
 
-static __attribute__((noinline)) int dif_op_call(dif_mstate_t *ms,
+static __attribute__((__noinline__)) int dif_op_call(dif_mstate_t *ms,
 						 uint32_t subr, uint64_t *outp,
 						 uint64_t *faddr)
 {
