@@ -358,9 +358,29 @@ int main(int argc, char **argv)
 			margv[0] = argv[0];
 			rc = dt_add_program(h, r->arg, DT_SRC_DESC, r->arg, &cc);
 			break;
-		case 'i':
-			fprintf(stderr, "dtrace: -i is not supported yet\n");
-			return 2;
+		case 'i': {
+			/* the id, then whatever predicate and body follow */
+			char *end, desc[512];
+			unsigned long id = strtoul(r->arg, &end, 10);
+			size_t n;
+
+			if (end == r->arg ||
+			    dt_probe_by_id(h, (uint32_t)id, desc,
+					   sizeof(desc)) != 0) {
+				fprintf(stderr, "dtrace: invalid probe specifier "
+					"%s: probe description %lu does not "
+					"match any probes\n", r->arg, id);
+				return 1;
+			}
+			n = strlen(desc) + strlen(end) + 2;
+			text = malloc(n);
+			if (text == NULL)
+				return 1;
+			snprintf(text, n, "%s%s", desc, end);
+			margv[0] = argv[0];
+			rc = dt_add_program(h, text, DT_SRC_DESC, r->arg, &cc);
+			break;
+		}
 		default:
 			margv[0] = argv[0];
 			text = desc_from_field(r->arg, r->kind == 'P' ? 0 :

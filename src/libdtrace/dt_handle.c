@@ -199,6 +199,8 @@ static int choose_backend(dt_handle_t *h)
 	char err[256] = "";
 	dt_runopts_t ro;
 
+	if (h->be != NULL)
+		return 0; /* -i already needed it */
 	memset(&ro, 0, sizeof(ro));
 	ro.ro_bufsize = h->opts.bufsize;
 	ro.ro_aggsize = h->opts.aggsize;
@@ -448,6 +450,35 @@ int dt_attach(dt_handle_t *h)
 		return -1;
 	}
 	return 0;
+}
+
+typedef struct id_ctx {
+	uint32_t id;
+	char *buf;
+	size_t len;
+	int found;
+} id_ctx_t;
+
+static int id_cb(const dt_probeinfo_t *pi, void *arg)
+{
+	id_ctx_t *x = arg;
+
+	if (pi->pi_id != x->id)
+		return 0;
+	snprintf(x->buf, x->len, "%s:%s:%s:%s", pi->pi_prov, pi->pi_mod,
+		 pi->pi_func, pi->pi_name);
+	x->found = 1;
+	return 1;
+}
+
+int dt_probe_by_id(dt_handle_t *h, uint32_t id, char *buf, size_t len)
+{
+	id_ctx_t x = { id, buf, len, 0 };
+
+	if (choose_backend(h) != 0)
+		return -1;
+	h->ops->bo_probe_iter(h->be, id_cb, &x);
+	return x.found ? 0 : -1;
 }
 
 /* ---- listing ---- */

@@ -50,6 +50,12 @@ int dt_attach(dt_handle_t *h);
  * nothing yet.  Returns the exit status. */
 int dt_list(dt_handle_t *h, FILE *out);
 
+/*
+ * -i: the full description of probe id (opens the backend).  -1 if no
+ * such probe (or no backend; a message was printed then).
+ */
+int dt_probe_by_id(dt_handle_t *h, uint32_t id, char *buf, size_t len);
+
 /* Print each program's DIF (-S) on stderr, as dtrace -S does. */
 void dt_print_dif(dt_handle_t *h, FILE *out);
 
