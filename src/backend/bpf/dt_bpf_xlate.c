@@ -1707,8 +1707,9 @@ static void op_one(xl_t *x, uint32_t pc, dif_instr_t in)
 		check_r0(x, pc, DIF_FAULT_BADADDR);
 		return;
 	case DIF_OP_RET:
-		/* zero before any action ran: the predicate was false */
-		if (x->dp->dtdo_nacts > 0) {
+		/* zero before any action ran: the predicate was false (a
+		 * RET that is itself the first action's op commits) */
+		if (x->dp->dtdo_nacts > 0 && pc != x->dp->dtdo_actpc[0]) {
 			rget(x, R1, r1);
 			EJ(J_I(BPF_JNE, R1, 0, 0), x->l_end);
 			E(LDX(BPF_DW, R1, FP, SL_ACT));
