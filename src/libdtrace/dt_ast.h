@@ -113,6 +113,7 @@ typedef struct dt_node {
 	const dt_member_t *n_member; /* member access */
 	int n_ptrderef; /* member/index through a pointer: address + load */
 	int n_fmt; /* dt_slotfmt_t override: sym(), stack() ... (0: by type) */
+	dt_type_t *n_optype; /* compound assignment: type the op works in */
 	struct dt_node *n_inl; /* inline / translated expression to use */
 } dt_node_t;
 

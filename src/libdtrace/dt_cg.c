@@ -630,25 +630,20 @@ static unsigned dt_cg_assign(dt_cg_t *cg, dt_node_t *n)
 		return rv;
 	}
 	rl = dt_cg_lvalload(cg, l);
-	if (dt_type_base(l->n_type)->dt_kind == DT_TK_PTR) {
-		dt_cg_scale(cg, rv, l->n_type);
-	} else {
-		int shift = n->n_op == TK_LSH_EQ || n->n_op == TK_RSH_EQ;
+	if (n->n_optype != NULL) {
 		/* computed in the common type, then converted back */
-		if (!shift)
-			dt_cg_convert(cg, rv, r->n_type, l->n_type);
-	}
-	{
-		dt_type_t *lt = dt_type_base(l->n_type);
-		dt_type_t *rt = dt_type_base(r->n_type);
-		int sgn = dt_type_is_signed(lt);
-		if (dt_type_is_integer(rt) && n->n_op != TK_LSH_EQ &&
-		    n->n_op != TK_RSH_EQ && (rt->dt_size > lt->dt_size ||
-		    (rt->dt_size == lt->dt_size && !rt->dt_signed)))
-			sgn = dt_type_is_signed(rt);
-		if (lt->dt_size < 4 && rt->dt_size < 4)
-			sgn = 1;
-		dt_cg_emit(cg, dt_cg_arith_op(n->n_op, sgn), rl, rl, rv, 0);
+		dt_type_t *ct = n->n_optype;
+		dt_cg_convert(cg, rl, l->n_type, ct);
+		if (n->n_op != TK_LSH_EQ && n->n_op != TK_RSH_EQ)
+			dt_cg_convert(cg, rv, r->n_type, ct);
+		dt_cg_emit(cg, dt_cg_arith_op(n->n_op, dt_type_is_signed(ct)),
+		    rl, rl, rv, 0);
+		dt_cg_narrow(cg, rl, ct);
+		dt_cg_convert(cg, rl, ct, l->n_type);
+	} else {
+		if (dt_type_base(l->n_type)->dt_kind == DT_TK_PTR)
+			dt_cg_scale(cg, rv, l->n_type);
+		dt_cg_emit(cg, dt_cg_arith_op(n->n_op, 0), rl, rl, rv, 0);
 	}
 	dt_cg_narrow(cg, rl, l->n_type);
 	dt_cg_free(cg, rv);

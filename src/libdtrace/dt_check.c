@@ -1088,6 +1088,11 @@ static void dt_ck_assign(dt_pcb_t *pcb, dt_node_t *n)
 			dt_cc_error(pcb, n->n_line, D_DIV_ZERO,
 			    "expression contains division by zero");
 	}
+	/* x op= y computes x op y in the usual arithmetic conversions */
+	if (dt_type_is_integer(l->n_type) && dt_type_is_integer(r->n_type))
+		n->n_optype = n->n_op == TK_LSH_EQ || n->n_op == TK_RSH_EQ ?
+		    dt_ck_promote(pcb, l->n_type) :
+		    dt_ck_arith(pcb, l->n_type, r->n_type);
 }
 
 static void dt_ck_incdec(dt_pcb_t *pcb, dt_node_t *n)

@@ -26,3 +26,7 @@ testsuite_compiler_dcases_SOURCES = testsuite/compiler/dcases.c \
 testsuite_compiler_dcases_CFLAGS = $(AM_CFLAGS)
 EXTRA_DIST += testsuite/compiler/check-dcases-compile.sh \
 	testsuite/compiler/dcases.xfail
+
+# integer semantics: random expressions evaluated by C and by ./dtrace
+TESTS += testsuite/compiler/arith-diff.sh
+EXTRA_DIST += testsuite/compiler/arith-diff.sh testsuite/compiler/arith-diff.py
