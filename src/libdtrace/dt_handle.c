@@ -374,6 +374,30 @@ static void zero_match_error(dt_handle_t *h, const dt_src_t *s,
 	print_cc_error(h, s, &e);
 }
 
+/* actions that change the system, allowed only with -w */
+static int uses_destructive(const dt_program_t *p)
+{
+	uint32_t c, a;
+
+	for (c = 0; c < p->dp_nclauses; c++) {
+		for (a = 0; a < p->dp_clauses[c].dc_nacts; a++) {
+			switch (p->dp_clauses[c].dc_acts[a].da_kind) {
+			case DT_ACT_SYSTEM:
+			case DT_ACT_FREOPEN:
+			case DT_ACT_RAISE:
+			case DT_ACT_STOP:
+			case DT_ACT_BREAKPOINT:
+			case DT_ACT_PANIC:
+			case DT_ACT_CHILL:
+				return 1;
+			default:
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
 int dt_attach(dt_handle_t *h)
 {
 	dt_cc_error_t err;
@@ -444,6 +468,11 @@ int dt_attach(dt_handle_t *h)
 		}
 	}
 
+	if (!h->opts.destructive && uses_destructive(h->prog)) {
+		fprintf(stderr, "dtrace: could not enable tracing: "
+			"Destructive actions not allowed\n");
+		return -1;
+	}
 	if (h->ops->bo_enable(h->be, h->prog, h->ecbs, h->necbs, ebuf,
 			      sizeof(ebuf)) != 0) {
 		fprintf(stderr, "dtrace: could not enable tracing: %s\n", ebuf);

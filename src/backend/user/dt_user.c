@@ -504,6 +504,18 @@ static int user_enable(dt_backend_t *be, const dt_program_t *prog,
 		uint32_t pc;
 		const char *why;
 
+		for (i = 0; i < cl->dc_difo.dtdo_nslots; i++) {
+			if (cl->dc_slotfmt[i] != DT_FMT_STACK &&
+			    cl->dc_slotfmt[i] != DT_FMT_USTACK)
+				continue;
+			/* there is no interrupted context to walk here */
+			snprintf(err, errlen, "%s() is not available with the "
+				 "in-process executor (clause at line %d); use "
+				 "the kmod or bpf backend",
+				 cl->dc_slotfmt[i] == DT_FMT_STACK ? "stack" :
+				 "ustack", cl->dc_line);
+			return -1;
+		}
 		if (dif_validate(&cl->dc_difo, &be->env, &pc, &why) != 0) {
 			snprintf(err, errlen, "clause at line %d (%s): invalid "
 				 "DIF at offset %u: %s", cl->dc_line,
