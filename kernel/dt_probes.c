@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT OR GPL-2.0
+/*
+ * dt_probes.c - the module-wide probe table.  Ids are stable for the
+ * module's lifetime (BEGIN=1, END=2, ERROR=3, then profile defaults,
+ * syscalls, sdt tracepoints; fbt and extra profile probes are added on
+ * demand).  The table only changes under dt_lock while no program is
+ * enabled, so the probe path reads it without locks.
+ */
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <linux/mm.h>
+#include "dt_kmod.h"
+#include "dt_trace.h"
+
+DEFINE_MUTEX(dt_lock);
+struct dt_probe *dt_probes;
+u32 dt_nprobes;
+static u32 dt_cap;
+struct dt_sess *dt_active;
+
+/* Grow by doubling; only while nothing is enabled (see above). */
+struct dt_probe *dt_probe_add(u8 prov, const char *mod, const char *func,
+			      const char *name)
+{
+	struct dt_probe *p;
+
+	if (dt_nprobes == dt_cap) {
+		u32 ncap = dt_cap ? dt_cap * 2 : 1024;
+		struct dt_probe *np = kvmalloc_array(ncap, sizeof(*np), GFP_KERNEL | __GFP_ZERO);
+
+		if (!np)
+			return NULL;
+		if (dt_probes)
+			memcpy(np, dt_probes, dt_nprobes * sizeof(*np));
+		kvfree(dt_probes);
+		dt_probes = np;
+		dt_cap = ncap;
+	}
+	p = &dt_probes[dt_nprobes];
+	memset(p, 0, sizeof(*p));
+	p->id = ++dt_nprobes;
+	p->prov = prov;
+	p->mod = mod ? mod : "";
+	strscpy(p->func, func ? func : "", sizeof(p->func));
+	strscpy(p->name, name, sizeof(p->name));
+	return p;
+}
+
+struct dt_probe *dt_probe_lookup(u32 id)
+{
+	return id >= 1 && id <= dt_nprobes ? &dt_probes[id - 1] : NULL;
+}
+
+static const char *const dt_provnames[DT_PROV_NPROV] = {
+	"dtrace", "profile", "syscall", "sdt", "fbt"
+};
+
+static const char *const dt_profile_defaults[] = {
+	"profile-97", "profile-199", "profile-499", "profile-997",
+	"profile-1999", "profile-4001", "profile-4999", "tick-1",
+	"tick-10", "tick-100", "tick-500", "tick-1000", "tick-5000",
+};
+
+static int dt_profile_add(const char *name)
+{
+	u8 tick;
+	u64 period = dt_profile_period(name, &tick);
+	struct dt_probe *p;
+
+	if (!period)
+		return -EINVAL;
+	p = dt_probe_add(DT_PROV_PROFILE, "", "", name);
+	if (!p)
+		return -ENOMEM;
+	p->period = period;
+	p->tick = tick;
+	return 0;
+}
+
+int dt_probes_init(void)
+{
+	size_t i;
+	int err;
+
+	if (!dt_probe_add(DT_PROV_DTRACE, "", "", "BEGIN") ||
+	    !dt_probe_add(DT_PROV_DTRACE, "", "", "END") ||
+	    !dt_probe_add(DT_PROV_DTRACE, "", "", "ERROR"))
+		return -ENOMEM;
+	for (i = 0; i < ARRAY_SIZE(dt_profile_defaults); i++) {
+		err = dt_profile_add(dt_profile_defaults[i]);
+		if (err)
+			return err;
+	}
+	err = dt_syscall_init();
+	if (err)
+		return err;
+	return dt_sdt_init();
+}
+
+void dt_probes_exit(void)
+{
+	kvfree(dt_probes);
+	dt_probes = NULL;
+	dt_nprobes = dt_cap = 0;
+}
+
+int dt_probes_list(struct dtd_ubuf *ub)
+{
+	struct dtd_probe dp;
+	u64 need = (u64)dt_nprobes * sizeof(dp);
+	u32 i;
+
+	ub->dy_used = need;
+	if (ub->dy_len < need)
+		return 0; /* the caller retries with dy_used bytes */
+	for (i = 0; i < dt_nprobes; i++) {
+		const struct dt_probe *p = &dt_probes[i];
+
+		memset(&dp, 0, sizeof(dp));
+		dp.dp_id = p->id;
+		strscpy(dp.dp_prov, dt_provnames[p->prov], sizeof(dp.dp_prov));
+		strscpy(dp.dp_mod, p->mod, sizeof(dp.dp_mod));
+		strscpy(dp.dp_func, p->func, sizeof(dp.dp_func));
+		strscpy(dp.dp_name, p->name, sizeof(dp.dp_name));
+		if (copy_to_user((void __user *)(unsigned long)(ub->dy_addr + (u64)i * sizeof(dp)),
+				 &dp, sizeof(dp)))
+			return -EFAULT;
+	}
+	return 0;
+}
+
+/* fbt probes are capped: each one is a kprobe the kernel must patch in */
+#define DT_FBT_MAX 8192
+static u32 dt_nfbt;
+
+int dt_provide(struct dtd_provide *pq)
+{
+	struct dt_probe *p;
+	u32 i;
+	int err;
+
+	pq->dq_prov[DTD_PROVLEN - 1] = pq->dq_func[DTD_FUNCLEN - 1] = 0;
+	pq->dq_name[DTD_NAMELEN - 1] = 0;
+	pq->dq_id = 0;
+	if (strcmp(pq->dq_prov, "profile") == 0) {
+		for (i = 0; i < dt_nprobes; i++)
+			if (dt_probes[i].prov == DT_PROV_PROFILE &&
+			    strcmp(dt_probes[i].name, pq->dq_name) == 0)
+				return 0;
+		err = dt_profile_add(pq->dq_name);
+		if (err == 0)
+			pq->dq_id = dt_nprobes;
+		return err;
+	}
+	if (strcmp(pq->dq_prov, "fbt") != 0 || !pq->dq_func[0])
+		return -EINVAL;
+	if (dt_fbt_refused(pq->dq_func))
+		return -EPERM;
+	for (i = 0; i < dt_nprobes; i++)
+		if (dt_probes[i].prov == DT_PROV_FBT &&
+		    strcmp(dt_probes[i].func, pq->dq_func) == 0)
+			return 0;
+	if (dt_nfbt >= DT_FBT_MAX)
+		return -ENOSPC;
+	p = dt_probe_add(DT_PROV_FBT, "vmlinux", pq->dq_func, "entry");
+	if (!p)
+		return -ENOMEM;
+	pq->dq_id = p->id;
+	p = dt_probe_add(DT_PROV_FBT, "vmlinux", pq->dq_func, "return");
+	if (!p)
+		return -ENOMEM;
+	p->ret = 1;
+	dt_nfbt++;
+	return 0;
+}

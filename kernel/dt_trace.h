@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: MIT OR GPL-2.0 */
+/*
+ * dt_trace.h - the tracing core's state: the probe table, the one
+ * consumer session (loaded program, per-CPU buffers) and the providers'
+ * hooks.  See doc/dtrace-device.md for the design.
+ */
+#ifndef DT_TRACE_H
+#define DT_TRACE_H
+
+#include <linux/types.h>
+#include <linux/spinlock.h>
+#include <linux/mutex.h>
+#include "dtrace_ioctl.h"
+#include "dif_vm.h"
+#include "dt_dynvar.h"
+#include "dt_aggbuf.h"
+
+enum dt_prov {
+	DT_PROV_DTRACE = 0,
+	DT_PROV_PROFILE,
+	DT_PROV_SYSCALL,
+	DT_PROV_SDT,
+	DT_PROV_FBT,
+	DT_PROV_NPROV
+};
+
+#define DT_PROBE_BEGIN 1
+#define DT_PROBE_END 2
+#define DT_PROBE_ERROR 3
+
+struct dt_probe {
+	u32 id;
+	u8 prov; /* enum dt_prov */
+	u8 ret; /* syscall/fbt: the return probe */
+	u16 abi; /* syscall: index of the ABI table */
+	u32 nr; /* syscall number */
+	u64 period; /* profile: ns */
+	u8 tick; /* profile: tick-N (one CPU) */
+	void *tp; /* sdt: struct tracepoint */
+	const char *mod;
+	char func[DTD_FUNCLEN];
+	char name[DTD_NAMELEN];
+	/* set while a program is enabled (ECB list, provider's object) */
+	u32 *ecbs; /* epids */
+	u32 necbs;
+	void *pdata;
+};
+
+/* what the built-in variables read while a clause runs */
+struct dt_fctx {
+	const struct dt_probe *probe;
+	u32 epid;
+	u64 args[10];
+	u64 errno_val;
+	char execname[16 + 1];
+	char zonename[8];
+	char empty[8];
+};
+
+struct dt_pbuf {
+	u8 *data;
+	u32 len;
+	u64 drops;
+};
+
+/* one CPU's machine: only that CPU touches it from probe context */
+struct dt_cpu {
+	struct dt_sess *sess;
+	int cpu;
+	int busy; /* a probe is firing on this CPU: no recursion */
+	int in_error;
+	dif_mstate_t ms;
+	void *scratch, *local, *tbuf;
+	u8 *rec;
+	struct dt_fctx fire;
+	struct dt_pbuf buf[2];
+	int cur; /* buf[cur] is written by probes; the consumer swaps */
+	dt_aggbuf_t agg[2];
+	void *aggarena[2];
+	int aggcur;
+	u64 aggdrops_base[2];
+};
+
+struct dt_spec {
+	raw_spinlock_t lock;
+	int busy;
+	u32 len, cap;
+	u8 *data;
+};
+
+struct dt_sess {
+	int state; /* enum dtd_state */
+	void *blob; /* the serialized program; the DIFOs point into it */
+	struct dtd_prog_hdr *hdr;
+	difo_t *difos;
+	u8 *aggonly;
+	u32 nclauses;
+	struct dtd_ecb *ecbs;
+	u32 necbs;
+	dif_env_t env;
+	dif_hostops_t ops;
+	dt_dynvars_t dyn;
+	void *dynarena;
+	raw_spinlock_t dynlock;
+	unsigned long dynflags;
+	struct dt_cpu **cpus; /* nr_cpu_ids, NULL for impossible CPUs */
+	struct dt_spec *specs;
+	u32 nspec;
+	u32 bufsize;
+	atomic64_t errors, specdrops, specbusy, recursion, fired;
+	u64 fbt_failed;
+	int syscalls_on;
+};
+
+/* dt_probes.c: the module-wide probe table */
+extern struct mutex dt_lock; /* probe table and session changes */
+extern struct dt_probe *dt_probes; /* dt_probes[id - 1] */
+extern u32 dt_nprobes;
+extern struct dt_sess *dt_active; /* the running session (RCU-free reads
+				     under local_irq_save) */
+int dt_probes_init(void);
+void dt_probes_exit(void);
+struct dt_probe *dt_probe_lookup(u32 id);
+struct dt_probe *dt_probe_add(u8 prov, const char *mod, const char *func,
+			      const char *name);
+int dt_probes_list(struct dtd_ubuf *ub);
+int dt_provide(struct dtd_provide *pq);
+
+/* dt_load.c: parse and check a serialized program */
+struct dt_sess *dt_sess_load(const void __user *ubuf, u64 len, int *errp);
+void dt_sess_free(struct dt_sess *s);
+
+/* dt_fire.c: the probe path */
+void dt_fire(struct dt_probe *p, const u64 *args, int nargs);
+void dt_fire_forced(struct dt_sess *s, struct dt_probe *p);
+int dt_sess_bufsnap(struct dt_sess *s, struct dtd_ubuf *ub);
+int dt_sess_aggsnap(struct dt_sess *s, struct dtd_ubuf *ub);
+void dt_sess_status(struct dt_sess *s, struct dtd_status *st);
+int dt_sess_cpus_alloc(struct dt_sess *s);
+
+/* dt_enable.c: attach/detach the providers for a session's ECBs */
+int dt_sess_enable(struct dt_sess *s);
+void dt_sess_disable(struct dt_sess *s);
+
+/* providers/ */
+int dt_profile_enable(struct dt_probe *p);
+void dt_profile_start(struct dt_probe *p);
+void dt_profile_disable(struct dt_probe *p);
+u64 dt_profile_period(const char *name, u8 *tick);
+int dt_syscall_init(void);
+void dt_syscall_exit(void);
+int dt_syscall_enable(void);
+void dt_syscall_disable(void);
+int dt_sdt_init(void);
+int dt_sdt_enable(struct dt_probe *p);
+void dt_sdt_disable(struct dt_probe *p);
+int dt_fbt_enable(struct dt_probe *p);
+void dt_fbt_disable(struct dt_probe *p);
+const char *dt_fbt_refused(const char *func);
+
+#endif /* DT_TRACE_H */
