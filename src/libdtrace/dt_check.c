@@ -1230,6 +1230,24 @@ static void dt_ck_call(dt_pcb_t *pcb, dt_node_t *n, int stmt)
 		    "%s( ) may not be called from a D expression (D program "
 		    "context required)", f->df_name);
 	dt_ck_nargs(pcb, n, f);
+	if (f->df_kind == DF_ACT && !stmt) {
+		/* stack()/ustack() as a value: printf("%k"), keys, trace */
+		for (a = n->n_list; a != NULL; a = a->n_next) {
+			dt_check_expr(pcb, a);
+			if (!a->n_isconst || !dt_type_is_integer(a->n_type) ||
+			    a->n_ival < (a == n->n_list ? 1 : 0) ||
+			    a->n_ival > 1024)
+				dt_cc_error(pcb, a->n_line, f->df_code ==
+				    DT_ACT_STACK ? D_STACK_SIZE :
+				    D_USTACK_FRAMES, "%s( ) size must be a "
+				    "non-zero positive integral constant "
+				    "expression", f->df_name);
+		}
+		n->n_type = dt_T(pcb, "uint64_t");
+		n->n_fmt = f->df_code == DT_ACT_STACK ? DT_FMT_STACK :
+		    DT_FMT_USTACK;
+		return;
+	}
 	if (f->df_kind == DF_ACT)
 		return; /* checked by dt_ck_action */
 	for (a = n->n_list; a != NULL; a = a->n_next, k++) {
