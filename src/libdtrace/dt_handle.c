@@ -26,7 +26,8 @@
 
 typedef struct dt_src {
 	char *text; /* as compiled (descriptions made into clauses) */
-	char *label;
+	char *label; /* file name, or -n text as given (for errors) */
+	char *desc; /* "matched" line: a -n text up to its body */
 	dt_srckind_t kind;
 	dt_program_t *prog; /* compiled alone: for messages and matching */
 } dt_src_t;
@@ -146,9 +147,10 @@ int dt_add_program(dt_handle_t *h, const char *text, dt_srckind_t kind,
 	s = &h->srcs[h->nsrcs];
 	memset(s, 0, sizeof(*s));
 	s->kind = kind;
+	s->label = strdup(label);
 	/* DTrace names a -n program by its description: text before the body */
-	s->label = kind == DT_SRC_DESC ? strndup(label, strcspn(label, "/{")) :
-		   strdup(label);
+	s->desc = kind == DT_SRC_DESC ? strndup(label, strcspn(label, "/{")) :
+		  strdup(label);
 	/* a bare description is a clause with the default action */
 	if (kind == DT_SRC_DESC && strchr(text, '{') == NULL) {
 		size_t n = strlen(text) + 4;
@@ -159,7 +161,7 @@ int dt_add_program(dt_handle_t *h, const char *text, dt_srckind_t kind,
 	} else {
 		s->text = strdup(text);
 	}
-	if (s->label == NULL || s->text == NULL)
+	if (s->label == NULL || s->desc == NULL || s->text == NULL)
 		return -1;
 	h->nsrcs++;
 
@@ -464,7 +466,7 @@ int dt_attach(dt_handle_t *h)
 
 			fprintf(stderr, "dtrace: %s '%s' matched %u probe%s\n",
 				s->kind == DT_SRC_SCRIPT ? "script" :
-				"description", s->label, n, n == 1 ? "" : "s");
+				"description", s->desc, n, n == 1 ? "" : "s");
 		}
 	}
 
@@ -696,6 +698,7 @@ void dt_close(dt_handle_t *h)
 		dt_program_free(h->srcs[s].prog);
 		free(h->srcs[s].text);
 		free(h->srcs[s].label);
+		free(h->srcs[s].desc);
 	}
 	free(h->srcs);
 	free(h);
