@@ -12,6 +12,7 @@ dt_compiler_sources = \
 	src/libdtrace/dt_ast.h \
 	src/libdtrace/dt_errtags.h \
 	src/libdtrace/dt_types.c src/libdtrace/dt_types.h \
+	src/libdtrace/dt_btf.c src/libdtrace/dt_btf.h \
 	src/libdtrace/dt_ident.c src/libdtrace/dt_ident.h \
 	src/libdtrace/dt_decl.c src/libdtrace/dt_decl.h \
 	src/libdtrace/dt_check.c src/libdtrace/dt_check.h \

@@ -216,6 +216,14 @@ static void dt_ck_incompat(dt_pcb_t *pcb, int line, dt_type_t *l, int op,
 static void dt_ck_builtin(dt_pcb_t *pcb, dt_node_t *n,
 			  const dt_builtin_t *b)
 {
+	if (b->db_id == DIF_VAR_CURTHREAD) {
+		/* the kernel's task: typed from BTF when it is there */
+		n->n_type = dt_type_pointer(pcb->pcb_types,
+		    dt_type_tagged(pcb->pcb_types, DT_TK_STRUCT, "task_struct"));
+		n->n_ident = NULL;
+		n->n_ival = b->db_id;
+		return;
+	}
 	n->n_type = strcmp(b->db_type, "void *") == 0 ?
 	    dt_type_pointer(pcb->pcb_types, dt_type_builtin_void(pcb->pcb_types)) :
 	    dt_T(pcb, b->db_type);
@@ -816,7 +824,7 @@ static void dt_ck_member(dt_pcb_t *pcb, dt_node_t *n)
 		    "operator . cannot be applied to type \"%s\"; must be "
 		    "applied to a struct or union", TN(a->n_type, b1));
 	}
-	if (!t->dt_complete)
+	if (!dt_type_complete(pcb->pcb_types, t))
 		dt_cc_error(pcb, n->n_line, D_OP_INCOMPLETE,
 		    "operator %s cannot be applied to incomplete type \"%s\"",
 		    dt_ck_opname(n->n_op), TN(t, b1));
@@ -1342,7 +1350,7 @@ static void dt_ck_node(dt_pcb_t *pcb, dt_node_t *n)
 			t = n->n_a->n_type;
 		}
 		if (dt_type_is_void(t) || dt_type_base(t)->dt_kind == DT_TK_FUNC ||
-		    (dt_type_is_sou(t) && !dt_type_base(t)->dt_complete))
+		    (dt_type_is_sou(t) && !dt_type_complete(pcb->pcb_types, t)))
 			dt_cc_error(pcb, n->n_line, D_SIZEOF_TYPE,
 			    "cannot apply sizeof to an operand of unknown size");
 		n->n_type = dt_T(pcb, "size_t");
@@ -1356,6 +1364,7 @@ static void dt_ck_node(dt_pcb_t *pcb, dt_node_t *n)
 		if (!dt_type_is_sou(t))
 			dt_cc_error(pcb, n->n_line, D_OFFSETOF_TYPE,
 			    "offsetof operand must be a struct or union type");
+		dt_type_complete(pcb->pcb_types, t);
 		if ((m = dt_type_member(dt_type_base(t), n->n_sval)) == NULL)
 			dt_cc_error(pcb, n->n_line, D_TYPE_MEMBER,
 			    "%s is not a member of %s", n->n_sval, TN(t, b1));

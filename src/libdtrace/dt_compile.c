@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "dt_ast.h"
+#include "dt_btf.h"
 #include "dt_cg.h"
 #include "dt_check.h"
 #include "dt_compile.h"
@@ -610,6 +611,7 @@ dt_program_t *dt_compile(const char *src, const dt_cc_opts_t *opts,
 	    pcb->pcb_opts->cc_strsize : 256;
 	pcb->pcb_arena = dt_arena_create();
 	pcb->pcb_types = dt_typetab_create(pcb->pcb_arena, pcb->pcb_strsize);
+	dt_btf_attach(pcb->pcb_types);
 	pcb->pcb_ids = dt_arena_alloc(pcb->pcb_arena, sizeof(dt_idstate_t));
 	if (pcb->pcb_opts->cc_argc > 0)
 		pcb->pcb_argused = dt_arena_alloc(pcb->pcb_arena,

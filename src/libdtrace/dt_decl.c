@@ -14,8 +14,10 @@ static dt_type_t *dt_decl_sou(dt_pcb_t *pcb, dt_node_t *n)
 	dt_type_t *t;
 	dt_node_t *m, *d;
 
-	t = n->n_sval ? dt_type_tagged(pcb->pcb_types, k, n->n_sval) :
-	    dt_type_anon(pcb->pcb_types, k);
+	/* a definition is ours; a reference may name a kernel type */
+	t = n->n_sval == NULL ? dt_type_anon(pcb->pcb_types, k) : n->n_ival ?
+	    dt_type_tagged_local(pcb->pcb_types, k, n->n_sval) :
+	    dt_type_tagged(pcb->pcb_types, k, n->n_sval);
 	if (t->dt_kind != k)
 		dt_cc_error(pcb, n->n_line, D_DECL_TYPERED,
 		    "type redeclared: %s %s", kw, n->n_sval);
@@ -96,8 +98,9 @@ static dt_type_t *dt_decl_enum(dt_pcb_t *pcb, dt_node_t *n)
 	dt_node_t *e;
 	int64_t v = 0;
 
-	t = n->n_sval ? dt_type_tagged(pcb->pcb_types, DT_TK_ENUM, n->n_sval) :
-	    dt_type_anon(pcb->pcb_types, DT_TK_ENUM);
+	t = n->n_sval == NULL ? dt_type_anon(pcb->pcb_types, DT_TK_ENUM) :
+	    n->n_ival ? dt_type_tagged_local(pcb->pcb_types, DT_TK_ENUM,
+	    n->n_sval) : dt_type_tagged(pcb->pcb_types, DT_TK_ENUM, n->n_sval);
 	if (t->dt_kind != DT_TK_ENUM)
 		dt_cc_error(pcb, n->n_line, D_DECL_TYPERED,
 		    "type redeclared: enum %s", n->n_sval);

@@ -10,7 +10,33 @@ struct dt_typetab {
 	dt_type_t *tt_hash[DT_TT_HASH];
 	dt_type_t *tt_int, *tt_string, *tt_void;
 	uint32_t tt_strsize;
+	dt_typeimport_t tt_import;
+	int tt_importing;
 };
+
+void dt_typetab_set_import(dt_typetab_t *tt, const dt_typeimport_t *ti)
+{
+	tt->tt_import = *ti;
+}
+
+dt_arena_t *dt_typetab_arena(dt_typetab_t *tt)
+{
+	return tt->tt_arena;
+}
+
+int dt_type_complete(dt_typetab_t *tt, dt_type_t *t)
+{
+	t = dt_type_base(t);
+	if (t->dt_complete)
+		return 1;
+	if ((t->dt_kind == DT_TK_STRUCT || t->dt_kind == DT_TK_UNION) &&
+	    tt->tt_import.ti_complete != NULL && !tt->tt_importing) {
+		tt->tt_importing = 1;
+		tt->tt_import.ti_complete(tt->tt_import.ti_arg, tt, t);
+		tt->tt_importing = 0;
+	}
+	return t->dt_complete;
+}
 
 static unsigned dt_tt_hashname(const char *s)
 {
@@ -71,6 +97,17 @@ dt_type_t *dt_type_typedef(dt_typetab_t *tt, const char *name, dt_type_t *r)
 	return t;
 }
 
+dt_type_t *dt_type_alias(dt_typetab_t *tt, const char *name, dt_type_t *r)
+{
+	dt_type_t *t = dt_tt_new(tt, DT_TK_TYPEDEF, NULL);
+	t->dt_name = dt_arena_strdup(tt->tt_arena, name);
+	t->dt_ref = r;
+	t->dt_size = r->dt_size;
+	t->dt_align = r->dt_align;
+	t->dt_signed = r->dt_signed;
+	return t;
+}
+
 dt_type_t *dt_type_pointer(dt_typetab_t *tt, dt_type_t *r)
 {
 	dt_type_t *t;
@@ -113,6 +150,25 @@ static const char *dt_tk_word(dt_tkind_t k)
 }
 
 dt_type_t *dt_type_tagged(dt_typetab_t *tt, dt_tkind_t kind, const char *tag)
+{
+	char name[512];
+	dt_type_t *t;
+
+	snprintf(name, sizeof(name), "%s %s", dt_tk_word(kind), tag);
+	if ((t = dt_type_lookup(tt, name)) != NULL)
+		return t;
+	if (tt->tt_import.ti_tagged != NULL && !tt->tt_importing) {
+		tt->tt_importing = 1;
+		t = tt->tt_import.ti_tagged(tt->tt_import.ti_arg, tt, kind, tag);
+		tt->tt_importing = 0;
+		if (t != NULL)
+			return t;
+	}
+	return dt_type_tagged_local(tt, kind, tag);
+}
+
+dt_type_t *dt_type_tagged_local(dt_typetab_t *tt, dt_tkind_t kind,
+				const char *tag)
 {
 	char name[512];
 	dt_type_t *t;
@@ -178,6 +234,22 @@ int dt_type_add_member(dt_typetab_t *tt, dt_type_t *sou, const char *name,
 			sou->dt_size = mt->dt_size;
 	}
 	if (al > sou->dt_align)
+		sou->dt_align = al;
+	return 0;
+}
+
+int dt_type_add_member_at(dt_typetab_t *tt, dt_type_t *sou, const char *name,
+			  dt_type_t *mt, uint32_t offset)
+{
+	dt_member_t *m = dt_type_newmember(tt, sou, name);
+	uint32_t al = mt->dt_align ? mt->dt_align : 1;
+
+	if (m == NULL)
+		return -1;
+	m->dm_name = name ? dt_arena_strdup(tt->tt_arena, name) : NULL;
+	m->dm_type = mt;
+	m->dm_offset = offset;
+	if (al > sou->dt_align && al <= 8)
 		sou->dt_align = al;
 	return 0;
 }

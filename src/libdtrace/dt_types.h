@@ -55,6 +55,20 @@ typedef struct dt_type {
 
 typedef struct dt_typetab dt_typetab_t;
 
+/*
+ * An importer of types from outside the program (kernel BTF): asked for
+ * struct/union/enum tags the program did not declare, and to fill in the
+ * members of such a type when they are first needed.
+ */
+typedef struct dt_typeimport {
+	/* a type for "kind tag" (complete or not), or NULL if unknown */
+	dt_type_t *(*ti_tagged)(void *arg, dt_typetab_t *tt, dt_tkind_t kind,
+				const char *tag);
+	/* lay out the members of incomplete t; 0 if it could */
+	int (*ti_complete)(void *arg, dt_typetab_t *tt, dt_type_t *t);
+	void *ti_arg;
+} dt_typeimport_t;
+
 /* a table with D's built-in types (LP64), strings of strsize bytes */
 dt_typetab_t *dt_typetab_create(dt_arena_t *a, uint32_t strsize);
 
@@ -68,8 +82,20 @@ dt_type_t *dt_type_func(dt_typetab_t *tt, dt_type_t *ret, dt_type_t **params,
 			uint32_t n, int varargs);
 /* struct/union/enum by tag: finds or creates an incomplete one */
 dt_type_t *dt_type_tagged(dt_typetab_t *tt, dt_tkind_t kind, const char *tag);
+/* the same, never asking the importer (for importers themselves) */
+dt_type_t *dt_type_tagged_local(dt_typetab_t *tt, dt_tkind_t kind,
+				const char *tag);
 /* an anonymous struct/union/enum */
 dt_type_t *dt_type_anon(dt_typetab_t *tt, dt_tkind_t kind);
+/* a typedef whose name is not entered in the table (imported types) */
+dt_type_t *dt_type_alias(dt_typetab_t *tt, const char *name, dt_type_t *t);
+/* a member at an explicit byte offset (imported layouts) */
+int dt_type_add_member_at(dt_typetab_t *tt, dt_type_t *sou, const char *name,
+			  dt_type_t *mt, uint32_t offset);
+void dt_typetab_set_import(dt_typetab_t *tt, const dt_typeimport_t *ti);
+/* complete t through the importer if it is an incomplete struct/union */
+int dt_type_complete(dt_typetab_t *tt, dt_type_t *t);
+dt_arena_t *dt_typetab_arena(dt_typetab_t *tt);
 /* append a member, laying it out as C does; -1 if the name is taken */
 int dt_type_add_member(dt_typetab_t *tt, dt_type_t *sou, const char *name,
 		       dt_type_t *mt);

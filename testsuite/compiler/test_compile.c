@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "dt_compile.h"
 #include "dif.h"
 
@@ -346,6 +347,22 @@ static void run(const tcase_t *t, int idx)
 
 #include "cases.h"
 
+/* kernel types from BTF: run only where the kernel has BTF */
+static const tcase_t btf_cases[] = {
+	OK("BEGIN { trace(curthread->pid); trace(curthread->comm); }",
+	   "sl0.0=0:4:1 sl0.1=4:16:4"),
+	OK("BEGIN { trace(curthread->real_parent->tgid); "
+	   "trace(curthread->mm->mmap_base); }", "sl0.0=0:4:1 sl0.1=8:8:2"),
+	OK("BEGIN { this->f = (struct file *)arg0; trace(this->f->f_flags); }",
+	   "sl0.0=0:4:2"),
+	OK("BEGIN { trace(sizeof (struct list_head)); "
+	   "trace(offsetof(struct list_head, prev)); }", "c=1"),
+	OK("struct list_head { int mine; }; BEGIN { trace(sizeof "
+	   "(struct list_head)); }", "c=1"),
+	ERR("BEGIN { trace(curthread->no_such_member); }", "D_TYPE_MEMBER", 1,
+	    "no_such_member is not a member of struct task_struct"),
+};
+
 int main(int argc, char **argv)
 {
 	size_t i;
@@ -365,6 +382,13 @@ int main(int argc, char **argv)
 	}
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		run(&cases[i], (int)i);
+	if (getenv("DTRACE_BTF") == NULL &&
+	    access("/sys/kernel/btf/vmlinux", R_OK) == 0)
+		for (i = 0; i < sizeof(btf_cases) / sizeof(btf_cases[0]); i++)
+			run(&btf_cases[i], (int)(1000 + i));
+	else
+		printf("(no kernel BTF: %zu BTF cases not run)\n",
+		    sizeof(btf_cases) / sizeof(btf_cases[0]));
 	printf("%d passed, %d failed\n", npass, nfail);
 	return nfail != 0;
 }

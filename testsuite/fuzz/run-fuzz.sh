@@ -13,7 +13,7 @@ flex "$top/src/libdtrace/dt_lex.l" && mv lex.yy.c dt_lex.c
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
  -I$top/src/libdtrace -I$top/src/common -I."
 srcs="dt_grammar.c dt_lex.c"
-for f in dt_arena dt_types dt_ident dt_decl dt_check dt_cg dt_compile \
+for f in dt_arena dt_types dt_btf dt_ident dt_decl dt_check dt_cg dt_compile \
     dt_cpp dt_pragma dt_printf_fmt; do
 	srcs="$srcs $top/src/libdtrace/$f.c"
 done
