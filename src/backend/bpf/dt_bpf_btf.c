@@ -3,8 +3,12 @@
  * (/sys/kernel/btf/vmlinux): structure offsets the programs need and the
  * argument counts of raw tracepoints.  Nothing is assumed from headers.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include "dt_bpf_impl.h"
 
@@ -84,4 +88,41 @@ int dt_bpf_sdt_nargs(const char *tp)
 		return -1;
 	/* the first parameter is the tracepoint's private data */
 	return btf_vlen(t) > 0 ? btf_vlen(t) - 1 : 0;
+}
+
+/*
+ * Why fbt cannot run here, or NULL if it could: fentry needs a tracing
+ * program to load against a kernel function, kprobes need the kprobe PMU.
+ */
+const char *dt_bpf_fbt_unavailable(void)
+{
+	static char why[200];
+	struct bpf_insn prog[2] = {
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	struct btf *btf = kbtf();
+	int id, fd, fentry_errno = 0;
+	struct stat st;
+
+	if (btf != NULL &&
+	    (id = btf__find_by_name_kind(btf, "do_nanosleep", BTF_KIND_FUNC)) > 0) {
+		LIBBPF_OPTS(bpf_prog_load_opts, o,
+			    .expected_attach_type = BPF_TRACE_FENTRY,
+			    .attach_btf_id = (uint32_t)id);
+
+		fd = bpf_prog_load(BPF_PROG_TYPE_TRACING, "dt_fbt_probe", "GPL",
+				   prog, 2, &o);
+		if (fd >= 0) {
+			close(fd);
+			return NULL;
+		}
+		fentry_errno = errno;
+	}
+	if (stat("/sys/bus/event_source/devices/kprobe", &st) == 0)
+		return NULL;
+	snprintf(why, sizeof(why), "fentry programs are refused (%s) and the "
+		 "kernel has no kprobes", fentry_errno ? strerror(fentry_errno) :
+		 "no kernel BTF");
+	return why;
 }

@@ -138,5 +138,6 @@ int dt_bpf_sdt_nargs(const char *tp);
 
 /* kernel facts found through BTF (dt_bpf_btf.c) */
 int dt_bpf_btf_offsets(dt_bpf_layout_t *lay, char *err, size_t errlen);
+const char *dt_bpf_fbt_unavailable(void);
 
 #endif /* DT_BPF_IMPL_H */

@@ -222,6 +222,18 @@ int dt_bpf_probes_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd)
 	uint32_t k;
 	const char *name = pd->pd_name;
 
+	if (pd->pd_prov != NULL && strcmp(pd->pd_prov, "fbt") == 0) {
+		static int told;
+		const char *why = told ? NULL : dt_bpf_fbt_unavailable();
+
+		/* fbt is not implemented on BPF yet; say why it cannot be */
+		if (!told)
+			fprintf(stderr, "dtrace: fbt provider is not available "
+				"with the BPF backend%s%s\n", why ? ": " : "",
+				why ? why : " yet");
+		told = 1;
+		return 0;
+	}
 	if (name == NULL || strpbrk(name, "*?[") != NULL)
 		return 0;
 	if (pd->pd_prov != NULL && pd->pd_prov[0] != '\0' &&
