@@ -186,9 +186,7 @@ int dt_add_program(dt_handle_t *h, const char *text, dt_srckind_t kind,
 /* ---- backends ---- */
 
 static const dt_backend_ops_t *const backends[] = {
-#ifdef HAVE_KMOD_BACKEND
 	&dt_backend_kmod,
-#endif
 #ifdef HAVE_BPF_BACKEND
 	&dt_backend_bpf,
 #endif
