@@ -131,4 +131,44 @@ typedef struct dt_program {
 	uint32_t dp_nopts;
 } dt_program_t;
 
+/*
+ * Appended by the compiler: what each action's slots hold, as dt_compile()
+ * lays them out (every slot's dt_slotfmt_t is in dc_slotfmt).
+ *
+ *  trace(x), print(x)   1 slot: x (integers at their own size, pointers 8
+ *                       bytes DT_FMT_PTR, strings strsize bytes, char arrays
+ *                       their size as DT_FMT_STRING, structs DT_FMT_BYTES)
+ *  sym(x)/func(x)/mod(x) as a statement: DT_ACT_TRACE, 1 slot of 8 bytes
+ *                       DT_FMT_SYM/DT_FMT_MOD; usym/ufunc/uaddr/umod: 16
+ *                       bytes (pid, address) DT_FMT_USYM/DT_FMT_UMOD
+ *  printf/system/freopen(fmt, a, ...)  da_fmt = fmt, 1 slot per argument
+ *                       ('*' width/precision arguments included, in order)
+ *  printa(@a)           no slot, da_aggid = @a
+ *  printa(@a, @b ...)   da_aggid = @a, one 4-byte DT_FMT_UINT slot per
+ *                       further aggregation holding its id
+ *  printa(fmt, @a, @b ...) da_fmt = fmt, da_aggid = @a, then as above
+ *  exit(n), raise(sig)  1 slot: 4-byte int
+ *  chill(ns)            1 slot: 8-byte int
+ *  clear(@a), denormalize(@a)  da_aggid, no slot
+ *  trunc(@a [, n]), normalize(@a, n)  da_aggid, 1 slot: 8-byte n (trunc
+ *                       without n records 0)
+ *  setopt(name [, value])  da_fmt = name; value, if given, in 1 string slot
+ *  tracemem(addr, size [, dsize])  1 slot of size bytes (DT_FMT_BYTES, the
+ *                       REC copies from addr); dsize in a 2nd 8-byte slot
+ *  stack([n]), ustack([n [, strsize]]), jstack  1 slot DT_FMT_STACK of
+ *                       n*8 bytes (default 20 frames) / DT_FMT_USTACK of
+ *                       (n+1)*8 bytes (default 100 frames): REC with %r0,
+ *                       the backend fills it in
+ *  speculate(id)        DIF_OP_SPEC, no slot
+ *  commit(id), discard(id)  1 slot: the 8-byte id, then DIF_OP_COMMIT /
+ *                       DIF_OP_DISCARD
+ *  stop(), breakpoint(), panic(), ftruncate()  no slot
+ *
+ * Aggregation keys made by stack()/ustack() are pushed as 0 (PUSHTV %r0)
+ * and described by ag_keyfmt DT_FMT_STACK/DT_FMT_USTACK with a by-ref
+ * ag_keytypes entry of the stack's size: the backend must put the stack
+ * there.  Integer keys have their own size in ag_keytypes (for printing)
+ * and take 8 bytes of the packed key.
+ */
+
 #endif /* DT_PROGRAM_H */
