@@ -797,6 +797,10 @@ static unsigned dt_cg_expr(dt_cg_t *cg, dt_node_t *n)
 		return r;
 	case DN_STRINGOF:
 		return dt_cg_expr(cg, n->n_a);
+	case DN_XLATE:
+		dt_cc_error(cg->cg_pcb, n->n_line, D_XLATE_NONE,
+		    "xlate< >( ) may only be used to select a member of the "
+		    "translated type");
 	default:
 		dt_cc_error(cg->cg_pcb, n->n_line, D_CG_EXPR,
 		    "cannot generate code for this expression");

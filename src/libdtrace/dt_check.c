@@ -493,9 +493,9 @@ static dt_xlator_t *dt_ck_xlator(dt_pcb_t *pcb, dt_type_t *to, dt_type_t *from)
 }
 
 /* xlate<T>(e).member: the member's expression with e for the input */
-static void dt_ck_xlate_member(dt_pcb_t *pcb, dt_node_t *n)
+static void dt_ck_xlate_member(dt_pcb_t *pcb, dt_node_t *n, dt_node_t *xn)
 {
-	dt_node_t *xn = n->n_a, *m;
+	dt_node_t *m;
 	dt_type_t *to = dt_decl_typename(pcb, xn->n_tn, NULL);
 	dt_xlator_t *x;
 	char b1[128], b2[128];
@@ -804,8 +804,18 @@ static void dt_ck_member(dt_pcb_t *pcb, dt_node_t *n)
 	char b1[128];
 
 	if (a->n_kind == DN_XLATE) {
-		dt_ck_xlate_member(pcb, n);
+		dt_ck_xlate_member(pcb, n, a);
 		return;
+	}
+	if (a->n_kind == DN_IDENT) {
+		/* inline T *name = xlate<T *>(e); name->member */
+		dt_ident_t *id = dt_id_lookup(&pcb->pcb_ids->is_globals,
+		    a->n_sval);
+		if (id != NULL && id->di_kind == DI_INLINE &&
+		    id->di_inline->n_kind == DN_XLATE) {
+			dt_ck_xlate_member(pcb, n, id->di_inline);
+			return;
+		}
 	}
 	dt_check_expr(pcb, a);
 	t = dt_type_base(a->n_type);
@@ -1385,20 +1395,20 @@ static void dt_ck_node(dt_pcb_t *pcb, dt_node_t *n)
 		return;
 	}
 	case DN_XLATE: {
-		dt_type_t *to = dt_decl_typename(pcb, n->n_tn, NULL);
+		/* checked here; only its members can be used (see cg) */
+		dt_type_t *to = dt_decl_typename(pcb, n->n_tn, NULL), *st = to;
 		dt_check_expr(pcb, n->n_a);
 		if (dt_type_base(to)->dt_kind == DT_TK_PTR)
-			to = dt_type_base(to)->dt_ref;
-		if (dt_ck_xlator(pcb, to, n->n_a->n_type) == NULL) {
+			st = dt_type_base(to)->dt_ref;
+		if (dt_ck_xlator(pcb, st, n->n_a->n_type) == NULL) {
 			char b2[128];
 			dt_cc_error(pcb, n->n_line, D_XLATE_NONE,
 			    "cannot translate from \"%s\" to \"%s\"",
-			    TN(n->n_a->n_type, b1), TN(to, b2));
+			    TN(n->n_a->n_type, b1), TN(st, b2));
 		}
+		n->n_type = to;
+		return;
 	}
-		dt_cc_error(pcb, n->n_line, D_XLATE_NONE,
-		    "xlate< >( ) result must be used with . or -> to select "
-		    "a member");
 	default:
 		dt_cc_error(pcb, n->n_line, D_SYNTAX, "invalid expression");
 	}

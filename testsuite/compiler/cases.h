@@ -391,6 +391,23 @@ static const tcase_t cases[] = {
 	   "translator struct out < struct in *p > { y = p->x + 1; }; "
 	   "BEGIN { this->p = (struct in *)alloca(4); "
 	   "trace(xlate<struct out>(this->p).y); }", "a0=trace:1"),
+	OK("struct in { int x; }; struct out { int y; int z; }; "
+	   "translator struct out < struct in *p > { y = p->x + 1; "
+	   "z = p->x * 2; }; inline struct out *op = "
+	   "xlate<struct out *>((struct in *)alloca(8)); "
+	   "BEGIN { trace(op->y); trace(op->z); }",
+	   "a0=trace:1,trace:1 sl0.1=4:4:1"),
+	ERR("struct in { int x; }; struct out { int y; }; "
+	    "translator struct out < struct in *p > { y = p->x; };\n"
+	    "BEGIN { this->i = (struct in *)alloca(4);\n"
+	    "trace(xlate<struct out *>(this->i)); }", "D_XLATE_NONE", 3,
+	    "xlate< >( ) may only be used to select a member of the "
+	    "translated type"),
+	ERR("struct in { int x; }; struct out { int y; }; "
+	    "translator struct out < struct in *p > { y = p->x; }; "
+	    "translator struct out < struct in *q > { y = 1; };",
+	    "D_XLATE_REDECL", 1, "translator from struct in * to struct out "
+	    "has already been declared"),
 	ERR("struct out { int y; }; BEGIN { trace(xlate<struct out>(1).y); }",
 	    "D_XLATE_NONE", 1,
 	    "cannot translate from \"int\" to \"struct out\""),
