@@ -20,7 +20,7 @@ EXTRA_DIST += packaging/README.md packaging/dtrace4linux.spec.in \
 	debian/README.md debian/changelog debian/control debian/copyright \
 	debian/rules debian/source/format \
 	debian/dtrace4linux.install debian/libdtrace-dev.install \
-	ci/install-deps
+	ci/install-deps testsuite/packaging/run testsuite/packaging/README.md
 
 CLEANFILES += packaging/dtrace4linux.spec packaging/dkms.conf $(DKMS_TARBALL)
 
