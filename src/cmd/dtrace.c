@@ -175,6 +175,9 @@ static pid_t start_child(const char *cmd, int *gofd)
 	return pid;
 }
 
+/* every exit from main goes through its cleanup at "done" */
+#define DT_EXIT(v) do { status = (v); goto done; } while (0)
+
 int main(int argc, char **argv)
 {
 	static const char optstr[] =
@@ -187,23 +190,23 @@ int main(int argc, char **argv)
 	const char *cmd = NULL, *outfile = NULL;
 	long grab = 0;
 	char err[256];
-	dt_handle_t *h;
+	dt_handle_t *h = NULL;
 	dt_cc_opts_t cc;
-	char **margv;
+	char **margv = NULL;
 	int margc = 0, gofd = -1;
 	FILE *out = stdout;
 	pid_t child = -1;
 
 	if (reqs == NULL || cppargs == NULL)
-		return 1;
+		DT_EXIT(1);
 	h = dt_open();
 	if (h == NULL) {
 		fprintf(stderr, "dtrace: failed to initialize dtrace\n");
-		return 1;
+		DT_EXIT(1);
 	}
 	margv = calloc((size_t)argc + 2, sizeof(char *));
 	if (margv == NULL)
-		return 1;
+		DT_EXIT(1);
 
 	/* non-option words are macro arguments $1 ...; gather them all */
 	while (optind < argc) {
@@ -222,7 +225,7 @@ int main(int argc, char **argv)
 			if (dt_setopt(h, "bufsize", optarg, err, sizeof(err))) {
 				fprintf(stderr, "dtrace: failed to set -b %s: %s\n",
 					optarg, err);
-				return 2;
+				DT_EXIT(2);
 			}
 			break;
 		case 'c':
@@ -238,7 +241,7 @@ int main(int argc, char **argv)
 			char *a = malloc(n);
 
 			if (a == NULL)
-				return 1;
+				DT_EXIT(1);
 			snprintf(a, n, "-%c%s", c, optarg);
 			cppargs[ncpp++] = a;
 			break;
@@ -263,7 +266,7 @@ int main(int argc, char **argv)
 			if (grab <= 0) {
 				fprintf(stderr, "dtrace: invalid pid: %s\n",
 					optarg);
-				return 2;
+				DT_EXIT(2);
 			}
 			break;
 		case 'q':
@@ -275,7 +278,7 @@ int main(int argc, char **argv)
 		case 'V':
 			printf("dtrace: %s (dtrace4linux %s)\n", D_VERSION,
 			       PACKAGE_VERSION);
-			return 0;
+			DT_EXIT(0);
 		case 'w':
 			dt_options(h)->destructive = 1;
 			break;
@@ -287,7 +290,7 @@ int main(int argc, char **argv)
 			if (dt_setopt(h, optarg, eq, err, sizeof(err)) != 0) {
 				fprintf(stderr, "dtrace: failed to set -x %s: "
 					"%s\n", optarg, err);
-				return 2;
+				DT_EXIT(2);
 			}
 			break;
 		}
@@ -301,20 +304,20 @@ int main(int argc, char **argv)
 			if (c == 'L' || c == 'v' || c == 'X')
 				break;
 			fprintf(stderr, "dtrace: -%c is not supported\n", c);
-			return 2;
+			DT_EXIT(2);
 		default:
 			usage(stderr);
-			return 2;
+			DT_EXIT(2);
 		}
 	}
 
 	if (nreqs == 0 && !list) {
 		usage(stderr);
-		return 2;
+		DT_EXIT(2);
 	}
 	if (cmd != NULL && grab != 0) {
 		fprintf(stderr, "dtrace: only one of -c and -p may be used\n");
-		return 2;
+		DT_EXIT(2);
 	}
 
 	memset(&cc, 0, sizeof(cc));
@@ -330,7 +333,7 @@ int main(int argc, char **argv)
 		child = start_child(cmd, &gofd);
 		if (child < 0) {
 			fprintf(stderr, "dtrace: failed to execute %s\n", cmd);
-			return 1;
+			DT_EXIT(1);
 		}
 		cc.cc_target = child;
 		dt_set_target(h, child, 1, gofd);
@@ -349,7 +352,7 @@ int main(int argc, char **argv)
 			if (text == NULL) {
 				fprintf(stderr, "dtrace: failed to open %s: %s\n",
 					r->arg, strerror(errno));
-				return 1;
+				DT_EXIT(1);
 			}
 			margv[0] = r->arg;
 			rc = dt_add_program(h, text, DT_SRC_SCRIPT, r->arg, &cc);
@@ -370,12 +373,12 @@ int main(int argc, char **argv)
 				fprintf(stderr, "dtrace: invalid probe specifier "
 					"%s: probe description %lu does not "
 					"match any probes\n", r->arg, id);
-				return 1;
+				DT_EXIT(1);
 			}
 			n = strlen(desc) + strlen(end) + 2;
 			text = malloc(n);
 			if (text == NULL)
-				return 1;
+				DT_EXIT(1);
 			snprintf(text, n, "%s%s", desc, end);
 			margv[0] = argv[0];
 			rc = dt_add_program(h, text, DT_SRC_DESC, r->arg, &cc);
@@ -393,7 +396,7 @@ int main(int argc, char **argv)
 		if (rc != 0) {
 			if (child > 0)
 				kill(child, SIGKILL);
-			return 1;
+			DT_EXIT(1);
 		}
 	}
 
@@ -401,29 +404,33 @@ int main(int argc, char **argv)
 		dt_print_dif(h, stderr);
 	if (list) {
 		status = dt_list(h, stdout);
-		dt_close(h);
-		return status;
+		goto done;
 	}
-	if (exit_early) {
-		dt_close(h);
-		return 0;
-	}
+	if (exit_early)
+		DT_EXIT(0);
 	if (outfile != NULL) {
 		out = fopen(outfile, "a");
 		if (out == NULL) {
 			fprintf(stderr, "dtrace: failed to open output file "
 				"'%s': %s\n", outfile, strerror(errno));
-			return 1;
+			DT_EXIT(1);
 		}
 	}
 	if (dt_attach(h) != 0) {
 		if (child > 0)
 			kill(child, SIGKILL);
-		return 1;
+		DT_EXIT(1);
 	}
 	status = dt_run(h, out);
+done:
+	/* free everything, so that leak checkers see a clean exit */
 	dt_close(h);
-	if (out != stdout)
+	if (out != NULL && out != stdout)
 		fclose(out);
+	for (i = 0; i < ncpp; i++)
+		free(cppargs[i]);
+	free(cppargs);
+	free(margv);
+	free(reqs);
 	return status;
 }
