@@ -8,6 +8,8 @@
  * error messages and "matched N probes" line; what runs is one program
  * compiled from their concatenation, so the backends see a single program.
  */
+#include "config.h"
+
 #include <errno.h>
 #include <fnmatch.h>
 #include <poll.h>
