@@ -40,6 +40,9 @@ int dt_sess_enable(struct dt_sess *s)
 			if (dt_fbt_enable(p))
 				s->fbt_failed++;
 			break;
+		case DT_PROV_PID:
+			err = dt_pid_enable(p);
+			break;
 		}
 	}
 	if (err)
@@ -65,6 +68,9 @@ void dt_sess_disable(struct dt_sess *s)
 			break;
 		case DT_PROV_FBT:
 			dt_fbt_disable(p);
+			break;
+		case DT_PROV_PID:
+			dt_pid_disable(p);
 			break;
 		}
 	}

@@ -87,7 +87,8 @@ static int dt_builtin(void *ctx, unsigned int id, uint64_t ndx, uint64_t *valp)
 		*valp = (uintptr_t)(f->probe->prov == DT_PROV_DTRACE ? "dtrace" :
 				    f->probe->prov == DT_PROV_PROFILE ? "profile" :
 				    f->probe->prov == DT_PROV_SYSCALL ? "syscall" :
-				    f->probe->prov == DT_PROV_SDT ? "sdt" : "fbt");
+				    f->probe->prov == DT_PROV_SDT ? "sdt" :
+				    f->probe->prov == DT_PROV_PID ? "pid" : "fbt");
 		return 0;
 	case DIF_VAR_PROBEMOD:
 		*valp = (uintptr_t)f->probe->mod;

@@ -54,7 +54,7 @@ struct dt_probe *dt_probe_lookup(u32 id)
 }
 
 static const char *const dt_provnames[DT_PROV_NPROV] = {
-	"dtrace", "profile", "syscall", "sdt", "fbt"
+	"dtrace", "profile", "syscall", "sdt", "fbt", "pid"
 };
 
 static const char *const dt_profile_defaults[] = {
@@ -101,6 +101,16 @@ int dt_probes_init(void)
 
 void dt_probes_exit(void)
 {
+	u32 i;
+
+	for (i = 0; i < dt_nprobes; i++) {
+		struct dt_probe *p = &dt_probes[i];
+
+		if (p->prov == DT_PROV_PID && !p->ret) {
+			kfree(p->upath);
+			kfree(p->mod);
+		}
+	}
 	kvfree(dt_probes);
 	dt_probes = NULL;
 	dt_nprobes = dt_cap = 0;
@@ -120,7 +130,10 @@ int dt_probes_list(struct dtd_ubuf *ub)
 
 		memset(&dp, 0, sizeof(dp));
 		dp.dp_id = p->id;
-		strscpy(dp.dp_prov, dt_provnames[p->prov], sizeof(dp.dp_prov));
+		if (p->prov == DT_PROV_PID)
+			snprintf(dp.dp_prov, sizeof(dp.dp_prov), "pid%u", p->nr);
+		else
+			strscpy(dp.dp_prov, dt_provnames[p->prov], sizeof(dp.dp_prov));
 		strscpy(dp.dp_mod, p->mod, sizeof(dp.dp_mod));
 		strscpy(dp.dp_func, p->func, sizeof(dp.dp_func));
 		strscpy(dp.dp_name, p->name, sizeof(dp.dp_name));
@@ -131,9 +144,47 @@ int dt_probes_list(struct dtd_ubuf *ub)
 	return 0;
 }
 
-/* fbt probes are capped: each one is a kprobe the kernel must patch in */
+/* fbt and pid probes are capped: each is a kprobe/uprobe to patch in */
 #define DT_FBT_MAX 8192
 static u32 dt_nfbt;
+
+/* pid probes: entry and return of one user function in one process */
+static int dt_provide_pid(struct dtd_provide *pq)
+{
+	struct dt_probe *p, *r;
+	char *path, *mod;
+	u32 i;
+
+	pq->dq_path[DTD_PATHLEN - 1] = pq->dq_mod[DTD_MODLEN - 1] = 0;
+	if (!pq->dq_func[0] || pq->dq_path[0] != '/' || !pq->dq_pid)
+		return -EINVAL;
+	for (i = 0; i < dt_nprobes; i++)
+		if (dt_probes[i].prov == DT_PROV_PID && dt_probes[i].nr == pq->dq_pid &&
+		    strcmp(dt_probes[i].func, pq->dq_func) == 0 &&
+		    strcmp(dt_probes[i].mod, pq->dq_mod) == 0)
+			return 0;
+	if (dt_nfbt >= DT_FBT_MAX)
+		return -ENOSPC;
+	path = kstrdup(pq->dq_path, GFP_KERNEL);
+	mod = kstrdup(pq->dq_mod, GFP_KERNEL);
+	p = path && mod ? dt_probe_add(DT_PROV_PID, mod, pq->dq_func, "entry") : NULL;
+	r = p ? dt_probe_add(DT_PROV_PID, mod, pq->dq_func, "return") : NULL;
+	if (!r) {
+		if (p)
+			dt_nprobes--; /* the entry probe without its return */
+		kfree(path);
+		kfree(mod);
+		return -ENOMEM;
+	}
+	p = r - 1; /* dt_probe_add may have moved the table */
+	pq->dq_id = p->id;
+	p->nr = r->nr = pq->dq_pid;
+	p->upath = r->upath = path;
+	p->uoff = r->uoff = pq->dq_offset;
+	r->ret = 1;
+	dt_nfbt++;
+	return 0;
+}
 
 int dt_provide(struct dtd_provide *pq)
 {
@@ -154,6 +205,8 @@ int dt_provide(struct dtd_provide *pq)
 			pq->dq_id = dt_nprobes;
 		return err;
 	}
+	if (strcmp(pq->dq_prov, "pid") == 0)
+		return dt_provide_pid(pq);
 	if (strcmp(pq->dq_prov, "fbt") != 0 || !pq->dq_func[0])
 		return -EINVAL;
 	if (dt_fbt_refused(pq->dq_func))

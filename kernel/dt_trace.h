@@ -21,6 +21,7 @@ enum dt_prov {
 	DT_PROV_SYSCALL,
 	DT_PROV_SDT,
 	DT_PROV_FBT,
+	DT_PROV_PID,
 	DT_PROV_NPROV
 };
 
@@ -37,7 +38,9 @@ struct dt_probe {
 	u64 period; /* profile: ns */
 	u8 tick; /* profile: tick-N (one CPU) */
 	void *tp; /* sdt: struct tracepoint */
-	const char *mod;
+	char *upath; /* pid: the executable (kmalloc'd, shared by entry/return) */
+	u64 uoff; /* pid: file offset of the function */
+	const char *mod; /* pid: kmalloc'd, owned by the entry probe */
 	char func[DTD_FUNCLEN];
 	char name[DTD_NAMELEN];
 	/* set while a program is enabled (ECB list, provider's object) */
@@ -157,5 +160,7 @@ void dt_sdt_disable(struct dt_probe *p);
 int dt_fbt_enable(struct dt_probe *p);
 void dt_fbt_disable(struct dt_probe *p);
 const char *dt_fbt_refused(const char *func);
+int dt_pid_enable(struct dt_probe *p);
+void dt_pid_disable(struct dt_probe *p);
 
 #endif /* DT_TRACE_H */

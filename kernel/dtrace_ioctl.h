@@ -55,16 +55,23 @@ struct dtd_ubuf {
 
 /*
  * DTD_IOC_PROVIDE: create probes that exist on demand.  dq_prov is
- * "fbt" (dq_func names one kernel function: its entry and return probes)
- * or "profile" (dq_name is profile-N or tick-N with DTrace's units).
- * dq_id returns the first probe's id (0: nothing created, already there).
+ * "fbt" (dq_func names one kernel function: its entry and return probes),
+ * "profile" (dq_name is profile-N or tick-N with DTrace's units) or "pid"
+ * (entry and return probes of user function dq_func of process dq_pid, at
+ * file offset dq_offset of the executable dq_path; dq_mod is the module
+ * name the probes show).  dq_id returns the first probe's id (0: nothing
+ * created, already there).
  */
+#define DTD_PATHLEN 256
 struct dtd_provide {
 	char dq_prov[DTD_PROVLEN];
+	char dq_mod[DTD_MODLEN];
 	char dq_func[DTD_FUNCLEN];
 	char dq_name[DTD_NAMELEN];
+	char dq_path[DTD_PATHLEN];
+	uint64_t dq_offset;
+	uint32_t dq_pid;
 	uint32_t dq_id;
-	uint32_t dq_pad;
 };
 
 /* the serialized program (DTD_IOC_LOAD), all sections 8-byte aligned:

@@ -48,7 +48,13 @@ live "syscall return value" "ret 1000" -n "syscall::getppid:return /execname == 
 live "syscall copyinstr(arg1) of openat" "/tmp/dt-trigger-1000" -n "syscall::openat:entry /execname == \"trigger\"/ { printf(\"%s\n\", copyinstr(arg1)); } $EXIT"
 live "fbt entry on $GETPPID" 1000 -n "fbt::$GETPPID:entry /execname == \"trigger\"/ { @n = count(); } $EXIT END { printa(\"%@d\n\", @n); }"
 live "fbt return on $GETPPID" 1000 -n "fbt::$GETPPID:return /execname == \"trigger\"/ { @n = count(); } $EXIT END { printa(\"%@d\n\", @n); }"
-live "pid provider on the trigger" 1 -n "pid\$target::main:entry { @n = count(); } $EXIT END { printa(\"%@d\n\", @n); }"
+# pid: the trigger waits 3 s, dtrace attaches with -p meanwhile
+/trigger 1000 3 &
+tp=$!
+sleep 0.2
+timeout -s KILL 30 $D -q -p $tp -n 'pid$target::dt_trigger_fn:entry { @n = count(); } pid$target::dt_trigger_fn:return /arg1 == 1000/ { @r = count(); } syscall::exit_group:entry /pid == $target/ { exit(0); } END { printa("%@d\n", @n); printa("last return %@d\n", @r); }' > /tmp/live.out 2>&1
+wait $tp
+if grep -qx 1000 /tmp/live.out && grep -qx "last return 1" /tmp/live.out; then ok "pid entry/return on the trigger (-p)"; else ko "pid entry/return on the trigger (-p)" "got: $(head -c 300 /tmp/live.out | tr '\n' '|')"; fi
 if [ -x /trigger32 ]; then
 	$D -q -n 'syscall:x32:getppid:entry /execname == "trigger32"/ { @n = count(); } syscall:x32:exit_group:entry /execname == "trigger32"/ { exit(0); } END { printa("%@d\n", @n); }' > /tmp/live.out 2>&1 &
 	dp=$!; sleep 2; /trigger32 500; wait $dp

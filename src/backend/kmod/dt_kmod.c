@@ -20,6 +20,7 @@
 #include "backend.h"
 #include "dif_vm.h"
 #include "dt_kmod_ser.h"
+#include "dt_kmod_elf.h"
 #include "../../../kernel/dtrace_ioctl.h"
 
 #define DT_KMOD_DEV "/dev/dtrace"
@@ -161,9 +162,72 @@ static int glob_ok(const char *pat, const char *s)
 	return pat == NULL || pat[0] == '\0' || fnmatch(pat, s, 0) == 0;
 }
 
+typedef struct pidreq {
+	dt_backend_t *be;
+	const dt_probedesc_t *pd;
+	const char *path, *mod;
+	unsigned pid;
+	unsigned n;
+} pidreq_t;
+
+static int pid_sym(void *arg, const char *name, uint64_t off)
+{
+	pidreq_t *r = arg;
+	struct dtd_provide pq;
+
+	if (!glob_ok(r->pd->pd_func, name) || strlen(name) >= DTD_FUNCLEN)
+		return 0;
+	memset(&pq, 0, sizeof(pq));
+	snprintf(pq.dq_prov, sizeof(pq.dq_prov), "pid");
+	snprintf(pq.dq_mod, sizeof(pq.dq_mod), "%s", r->mod);
+	snprintf(pq.dq_func, sizeof(pq.dq_func), "%s", name);
+	snprintf(pq.dq_path, sizeof(pq.dq_path), "%s", r->path);
+	pq.dq_offset = off;
+	pq.dq_pid = r->pid;
+	if (ioctl(r->be->fd, DTD_IOC_PROVIDE, &pq) != 0)
+		return errno == ENOSPC ? 1 : 0;
+	if (pq.dq_id != 0)
+		r->be->stale = 1;
+	return 0;
+}
+
+/* pidN:MOD:FUNC:entry|return - functions of the process's executable */
+static int kmod_provide_pid(dt_backend_t *be, const dt_probedesc_t *pd)
+{
+	char link[64], path[DTD_PATHLEN];
+	const char *base;
+	pidreq_t r;
+	ssize_t n;
+	char *end;
+	unsigned long pid = strtoul(pd->pd_prov + 3, &end, 10);
+
+	if (pd->pd_prov[3] < '1' || pd->pd_prov[3] > '9' || *end != '\0')
+		return 0;
+	snprintf(link, sizeof(link), "/proc/%lu/exe", pid);
+	n = readlink(link, path, sizeof(path) - 1);
+	if (n <= 0)
+		return 0;
+	path[n] = '\0';
+	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	if (pd->pd_mod != NULL && pd->pd_mod[0] != '\0' && !glob_ok(pd->pd_mod, base) &&
+	    strcmp(pd->pd_mod, "a.out") != 0)
+		return 0;
+	memset(&r, 0, sizeof(r));
+	r.be = be;
+	r.pd = pd;
+	r.path = path;
+	r.mod = base;
+	r.pid = (unsigned)pid;
+	dt_kmod_elf_funcs(path, pid_sym, &r);
+	return 0;
+}
+
 static int kmod_provide(dt_backend_t *be, const dt_probedesc_t *pd)
 {
 	size_t i;
+
+	if (pd->pd_prov != NULL && strncmp(pd->pd_prov, "pid", 3) == 0)
+		return kmod_provide_pid(be, pd);
 
 	if (pd->pd_name != NULL && pd->pd_name[0] != '\0' &&
 	    strpbrk(pd->pd_name, "*?[") == NULL &&
