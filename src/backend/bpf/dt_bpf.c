@@ -140,6 +140,9 @@ static int bpf_probe_iter(dt_backend_t *be,
 {
 	uint32_t k;
 
+	/* listing everything (no description given): include sdt */
+	if (!be->pt.provided)
+		dt_bpf_probes_sdt(&be->pt);
 	for (k = 0; k < be->pt.n; k++)
 		if (cb(&be->pt.pt[k].p_info, arg) != 0)
 			break;
@@ -177,13 +180,43 @@ static uint32_t tuple_need(const difo_t *dp, uint32_t strsize)
 	return max;
 }
 
+/* syscall probes, ppid and progenyof() need task_struct offsets */
+static int needs_btf(const dt_backend_t *be)
+{
+	const dt_program_t *p = be->prog;
+	uint32_t k, pc;
+
+	for (k = 0; k < be->necbs; k++) {
+		const dt_bpf_probe_t *pr = dt_bpf_probe_byid(&be->pt,
+							     be->ecbs[k].ec_probeid);
+
+		if (pr != NULL && (pr->p_kind == DT_BPF_P_SYSENTRY ||
+				   pr->p_kind == DT_BPF_P_SYSRETURN))
+			return 1;
+	}
+	for (k = 0; k < p->dp_nclauses; k++) {
+		const difo_t *dp = &p->dp_clauses[k].dc_difo;
+
+		for (pc = 0; pc < dp->dtdo_len; pc++) {
+			dif_instr_t in = dp->dtdo_buf[pc];
+
+			if ((DIF_INSTR_OP(in) == DIF_OP_LDGV &&
+			     DIF_INSTR_UIMM(in) == DIF_VAR_PPID) ||
+			    (DIF_INSTR_OP(in) == DIF_OP_CALL &&
+			     DIF_INSTR_UIMM(in) == DIF_SUBR_PROGENYOF))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static int layout(dt_backend_t *be, char *err, size_t errlen)
 {
 	const dt_program_t *p = be->prog;
 	dt_bpf_layout_t *l = &be->lay;
 	uint32_t k, off;
 
-	if (dt_bpf_btf_offsets(l, err, errlen) != 0)
+	if (needs_btf(be) && dt_bpf_btf_offsets(l, err, errlen) != 0)
 		return -1;
 	l->strsize = be->ro.ro_strsize ? r8(be->ro.ro_strsize) : 256;
 	l->maxrec = 8;

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
@@ -65,29 +66,70 @@ int dt_bpf_btf_offsets(dt_bpf_layout_t *lay, char *err, size_t errlen)
 	return 0;
 }
 
-/* number of arguments of raw tracepoint tp (its btf_trace_ typedef) */
+/* raw tracepoints by name with their arity, indexed once per process */
+typedef struct tpent {
+	const char *te_name; /* without "btf_trace_" */
+	int te_nargs;
+} tpent_t;
+static tpent_t *tpidx;
+static size_t ntpidx;
+
+static int tpcmp(const void *a, const void *b)
+{
+	return strcmp(((const tpent_t *)a)->te_name,
+		      ((const tpent_t *)b)->te_name);
+}
+
+static void tp_index(struct btf *btf)
+{
+	uint32_t id, n = btf__type_cnt(btf);
+	size_t cap = 0;
+
+	for (id = 1; id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(btf, id);
+		const char *name;
+
+		if (!btf_is_typedef(t))
+			continue;
+		name = btf__name_by_offset(btf, t->name_off);
+		if (name == NULL || strncmp(name, "btf_trace_", 10) != 0)
+			continue;
+		t = btf__type_by_id(btf, t->type); /* pointer */
+		if (t == NULL || !btf_is_ptr(t))
+			continue;
+		t = btf__type_by_id(btf, t->type);
+		if (t == NULL || !btf_is_func_proto(t))
+			continue;
+		if (ntpidx == cap) {
+			tpent_t *nv;
+
+			cap = cap ? cap * 2 : 1024;
+			nv = realloc(tpidx, cap * sizeof(*nv));
+			if (nv == NULL)
+				return;
+			tpidx = nv;
+		}
+		tpidx[ntpidx].te_name = name + 10;
+		/* the first parameter is the tracepoint's private data */
+		tpidx[ntpidx].te_nargs = btf_vlen(t) > 0 ? btf_vlen(t) - 1 : 0;
+		ntpidx++;
+	}
+	qsort(tpidx, ntpidx, sizeof(*tpidx), tpcmp);
+}
+
+/* number of arguments of raw tracepoint tp, -1 if there is none */
 int dt_bpf_sdt_nargs(const char *tp)
 {
 	struct btf *btf = kbtf();
-	const struct btf_type *t;
-	char name[256];
-	int id;
+	tpent_t key, *e;
 
 	if (btf == NULL)
 		return -1;
-	snprintf(name, sizeof(name), "btf_trace_%s", tp);
-	id = btf__find_by_name_kind(btf, name, BTF_KIND_TYPEDEF);
-	if (id < 0)
-		return -1;
-	t = btf__type_by_id(btf, id);
-	t = btf__type_by_id(btf, t->type); /* pointer */
-	if (t == NULL || !btf_is_ptr(t))
-		return -1;
-	t = btf__type_by_id(btf, t->type);
-	if (t == NULL || !btf_is_func_proto(t))
-		return -1;
-	/* the first parameter is the tracepoint's private data */
-	return btf_vlen(t) > 0 ? btf_vlen(t) - 1 : 0;
+	if (tpidx == NULL)
+		tp_index(btf);
+	key.te_name = tp;
+	e = bsearch(&key, tpidx, ntpidx, sizeof(*tpidx), tpcmp);
+	return e != NULL ? e->te_nargs : -1;
 }
 
 /*

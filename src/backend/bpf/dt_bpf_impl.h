@@ -129,9 +129,12 @@ int dt_bpf_xlate(const dt_bpf_xenv_t *env, int ctxkind,
 typedef struct dt_bpf_ptab {
 	dt_bpf_probe_t *pt;
 	uint32_t n, cap;
+	int sdt_done; /* sdt probes appended */
+	int provided; /* bo_provide was used (matching, not listing) */
 } dt_bpf_ptab_t;
 int dt_bpf_probes_init(dt_bpf_ptab_t *t);
 int dt_bpf_probes_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd);
+void dt_bpf_probes_sdt(dt_bpf_ptab_t *t);
 void dt_bpf_probes_free(dt_bpf_ptab_t *t);
 const dt_bpf_probe_t *dt_bpf_probe_byid(const dt_bpf_ptab_t *t, uint32_t id);
 int dt_bpf_sdt_nargs(const char *tp);

@@ -110,9 +110,13 @@ static char **listdir(const char *dir, int want_dirs)
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		if (want_dirs && (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)))
-			continue;
+		if (want_dirs && e->d_type != DT_DIR) {
+			if (e->d_type != DT_UNKNOWN)
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+				continue;
+		}
 		if (n + 2 > cap) {
 			char **nv;
 
@@ -141,12 +145,15 @@ static void freelist(char **v)
 	free(v);
 }
 
-static void add_sdt(dt_bpf_ptab_t *t)
+void dt_bpf_probes_sdt(dt_bpf_ptab_t *t)
 {
 	char dir[512], **groups, **events;
 	size_t g, e;
 	struct stat st;
 
+	if (t->sdt_done)
+		return;
+	t->sdt_done = 1;
 	if (stat(TRACEFS "/events", &st) != 0)
 		(void)mount("nodev", TRACEFS, "tracefs", 0, NULL);
 	groups = listdir(TRACEFS "/events", 1);
@@ -212,7 +219,7 @@ int dt_bpf_probes_init(dt_bpf_ptab_t *t)
 	if (add_sys(t, dt_bpf_sys_x64, dt_bpf_sys_x64_n, DT_BPF_ABI_X64) != 0 ||
 	    add_sys(t, dt_bpf_sys_x32, dt_bpf_sys_x32_n, DT_BPF_ABI_X32) != 0)
 		return -1;
-	add_sdt(t);
+	/* sdt (tracefs + BTF) is listed when someone may want it */
 	return 0;
 }
 
@@ -221,6 +228,12 @@ int dt_bpf_probes_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd)
 {
 	uint32_t k;
 	const char *name = pd->pd_name;
+
+	t->provided = 1;
+	if (pd->pd_prov == NULL || pd->pd_prov[0] == '\0' ||
+	    strpbrk(pd->pd_prov, "*?[") != NULL ||
+	    strcmp(pd->pd_prov, "sdt") == 0)
+		dt_bpf_probes_sdt(t);
 
 	if (pd->pd_prov != NULL && strcmp(pd->pd_prov, "fbt") == 0) {
 		static int told;
