@@ -159,6 +159,7 @@ typedef struct dt_pcb {
 	int pcb_nopts;
 	/* a parsed printf format being checked: freed if an error jumps */
 	struct dt_pffmt *pcb_pf;
+	int pcb_nest; /* expression nesting being checked */
 	/* what dt_compile() must free if an error jumps out */
 	char *pcb_cppout;
 	dt_arena_t *pcb_parena;

@@ -140,12 +140,19 @@ static void dt_ck_noagg(dt_pcb_t *pcb, dt_node_t *n)
 		    n->n_a->n_sval);
 }
 
+/* deeper expressions than this are refused: every pass recurses */
+#define DT_CK_MAXNEST 1000
+
 void dt_check_expr(dt_pcb_t *pcb, dt_node_t *n)
 {
 	if (n->n_type != NULL && n->n_kind != DN_INT && n->n_kind != DN_STR)
 		return; /* already checked (shared inline expressions) */
+	if (++pcb->pcb_nest > DT_CK_MAXNEST)
+		dt_cc_error(pcb, n->n_line, D_SYNTAX,
+		    "expression is nested too deeply");
 	dt_ck_noagg(pcb, n);
 	dt_ck_node(pcb, n);
+	pcb->pcb_nest--;
 	if (n->n_type == NULL)
 		n->n_type = dt_type_builtin_void(pcb->pcb_types);
 	if (n->n_isconst && dt_type_is_integer(n->n_type))
@@ -2184,10 +2191,13 @@ static void dt_ck_clause(dt_pcb_t *pcb, dt_node_t *c)
 }
 
 /* record the variables every assignment / ++ / -- of n writes */
-static void dt_ck_prescan(dt_pcb_t *pcb, dt_node_t *n)
+static void dt_ck_prescan(dt_pcb_t *pcb, dt_node_t *n, int depth)
 {
 	dt_node_t *l;
 
+	if (n != NULL && depth > DT_CK_MAXNEST)
+		dt_cc_error(pcb, n->n_line, D_SYNTAX,
+		    "expression is nested too deeply");
 	for (; n != NULL; n = n->n_next) {
 		if (n->n_kind == DN_ASSIGN || n->n_kind == DN_INCDEC) {
 			int scope = -1;
@@ -2205,11 +2215,11 @@ static void dt_ck_prescan(dt_pcb_t *pcb, dt_node_t *n)
 				    &pcb->pcb_ids->is_assigned[scope],
 				    l->n_sval, DI_VAR);
 		}
-		dt_ck_prescan(pcb, n->n_a);
-		dt_ck_prescan(pcb, n->n_b);
-		dt_ck_prescan(pcb, n->n_c);
+		dt_ck_prescan(pcb, n->n_a, depth + 1);
+		dt_ck_prescan(pcb, n->n_b, depth + 1);
+		dt_ck_prescan(pcb, n->n_c, depth + 1);
 		if (n->n_kind != DN_CLAUSE)
-			dt_ck_prescan(pcb, n->n_list);
+			dt_ck_prescan(pcb, n->n_list, depth + 1);
 	}
 }
 
@@ -2224,8 +2234,10 @@ void dt_check_program(dt_pcb_t *pcb)
 
 	for (n = pcb->pcb_root; n != NULL; n = n->n_next)
 		if (n->n_kind == DN_CLAUSE) {
-			dt_ck_prescan(pcb, n->n_a);
-			dt_ck_prescan(pcb, n->n_b);
+			dt_ck_prescan(pcb, n->n_a, 0);
+			dt_ck_prescan(pcb, n->n_b, 0);
+		} else if (n->n_kind == DN_XLATOR) {
+			dt_ck_prescan(pcb, n->n_list, 0); /* depth check only */
 		}
 
 	for (n = pcb->pcb_root; n != NULL; n = n->n_next) {

@@ -382,6 +382,19 @@ int main(int argc, char **argv)
 	}
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		run(&cases[i], (int)i);
+	{
+		/* a very deep expression is refused, not a stack overflow */
+		static char deep[200016];
+		tcase_t t = ERR(deep, "D_SYNTAX", 1,
+		    "expression is nested too deeply");
+		size_t o = (size_t)snprintf(deep, sizeof(deep), "BEGIN { x = 1");
+		while (o < sizeof(deep) - 8) {
+			memcpy(deep + o, "+1", 2);
+			o += 2;
+		}
+		memcpy(deep + o, "; }", 4);
+		run(&t, 999);
+	}
 	if (getenv("DTRACE_BTF") == NULL &&
 	    access("/sys/kernel/btf/vmlinux", R_OK) == 0)
 		for (i = 0; i < sizeof(btf_cases) / sizeof(btf_cases[0]); i++)
