@@ -223,8 +223,8 @@ static int choose_backend(dt_handle_t *h)
 			if (strcmp(h->opts.backend, b->bo_name) != 0)
 				continue;
 			if (!b->bo_available()) {
-				fprintf(stderr, "dtrace: backend %s not available "
-					"on this system\n", b->bo_name);
+				fprintf(stderr, "dtrace: backend not available: %s "
+					"(not supported on this system)\n", b->bo_name);
 				return -1;
 			}
 		} else if (!b->bo_available()) {
@@ -240,8 +240,8 @@ static int choose_backend(dt_handle_t *h)
 		return 0;
 	}
 	if (h->opts.backend[0] != '\0')
-		fprintf(stderr, "dtrace: backend %s not available on this "
-			"system\n", h->opts.backend);
+		fprintf(stderr, "dtrace: backend not available: %s (not built "
+			"in)\n", h->opts.backend);
 	else
 		fprintf(stderr, "dtrace: no backend available\n");
 	return -1;
