@@ -54,6 +54,7 @@ void dt_sess_disable(struct dt_sess *s)
 {
 	u32 i;
 
+	dt_fbt_disable_all();
 	for (i = 0; i < dt_nprobes; i++) {
 		struct dt_probe *p = &dt_probes[i];
 

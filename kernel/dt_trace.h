@@ -159,6 +159,7 @@ int dt_sdt_enable(struct dt_probe *p);
 void dt_sdt_disable(struct dt_probe *p);
 int dt_fbt_enable(struct dt_probe *p);
 void dt_fbt_disable(struct dt_probe *p);
+void dt_fbt_disable_all(void);
 const char *dt_fbt_refused(const char *func);
 int dt_pid_enable(struct dt_probe *p);
 void dt_pid_disable(struct dt_probe *p);
