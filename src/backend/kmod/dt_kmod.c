@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
+#include <stddef.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,12 @@
 #include "../../../kernel/dtrace_ioctl.h"
 
 #define DT_KMOD_DEV "/dev/dtrace"
+
+/* the module writes these layouts (kernel/dt_consume_rec.h) */
+_Static_assert(sizeof(dt_rechdr_t) == 16 && offsetof(dt_rechdr_t, dr_timestamp) == 8,
+	       "dt_rechdr_t layout");
+_Static_assert(sizeof(dt_errrec_t) == 24 && offsetof(dt_errrec_t, de_addr) == 16,
+	       "dt_errrec_t layout");
 
 struct dt_backend {
 	int fd;
