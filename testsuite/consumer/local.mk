@@ -10,3 +10,4 @@ testsuite_consumer_test_consume_SOURCES = \
 # per-target flags give these objects their own names, so they never clash
 # with the same sources built into libtool libraries
 testsuite_consumer_test_consume_CFLAGS = $(AM_CFLAGS)
+EXTRA_DIST += testsuite/consumer/README.md
