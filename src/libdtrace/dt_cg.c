@@ -966,6 +966,10 @@ static void dt_cg_aggstmt(dt_cg_t *cg, dt_node_t *n)
 		for (k = l->n_list; k != NULL; k = k->n_next, i++) {
 			kr[i] = (k->n_fmt == DT_FMT_STACK ||
 			    k->n_fmt == DT_FMT_USTACK) ? 0 : dt_cg_expr(cg, k);
+			/* every use packs a key as the first use typed it */
+			if (kr[i] != 0 && (uint32_t)i < id->di_nkeys)
+				dt_cg_convert(cg, kr[i], k->n_type,
+				    id->di_keys[i]);
 			if (k->n_fmt == DT_FMT_USYM || k->n_fmt == DT_FMT_UMOD) {
 				/* user symbols key on (pid, address) */
 				unsigned rp = dt_cg_reg(cg), rt = dt_cg_reg(cg);
