@@ -5,7 +5,8 @@
 # into the build dir.  Here `make` links the module sources (and the shared
 # src/common/*.c, unless DT_KMOD_COMMON=no) into kernel/kbuild/ and runs
 # kbuild there (kernel/kmod-build), so the source tree stays untouched (VPATH and distcheck).
-# `make install` puts the .ko in $(kmoddir) (default /lib/modules/REL/extra).
+# `make install` puts the .ko in $(kmoddir) (--with-kmoddir; default
+# /lib/modules/REL/extra).
 
 EXTRA_DIST += kernel/README.md kernel/Kbuild kernel/gen-symtab.sh kernel/dtrace-load kernel/kmod-build \
 	kernel/dt_kmod.h kernel/dt_symtab.h kernel/dt_port_kernel.h \
@@ -16,7 +17,7 @@ EXTRA_DIST += kernel/README.md kernel/Kbuild kernel/gen-symtab.sh kernel/dtrace-
 
 if BUILD_KMOD
 DT_KMOD_COMMON = yes
-kmoddir = /lib/modules/$(DT_KRELEASE)/extra
+kmoddir = $(DT_KMODDIR)
 
 all-local: dt-kmod-all
 clean-local: dt-kmod-clean

@@ -16,6 +16,9 @@ AC_ARG_WITH([linux-obj],
 AC_ARG_WITH([system-map],
   [AS_HELP_STRING([--with-system-map=FILE], [the target kernel's System.map (or a vmlinux) for the hidden-symbol table])],
   [dt_sysmap=$withval], [dt_sysmap=])
+AC_ARG_WITH([kmoddir],
+  [AS_HELP_STRING([--with-kmoddir=DIR], [where make install puts dtracedrv.ko (default: /lib/modules/RELEASE/extra)])],
+  [dt_kmoddir=$withval], [dt_kmoddir='/lib/modules/$(DT_KRELEASE)/extra'])
 AC_ARG_WITH([probe-cache],
   [AS_HELP_STRING([--with-probe-cache=DIR], [cache of kernel probe results (default ~/.cache/dtrace4linux/probes)])],
   [dt_probe_cache=$withval], [dt_probe_cache="${XDG_CACHE_HOME:-$HOME/.cache}/dtrace4linux/probes"])
@@ -144,6 +147,7 @@ AM_CONDITIONAL([BUILD_KMOD], [test "$dt_kmod" = yes])
 AC_SUBST([DT_KSRC], [$dt_ksrc])
 AC_SUBST([DT_KOBJ], [$dt_kobj])
 AC_SUBST([DT_KRELEASE], [$dt_krelease])
+AC_SUBST([DT_KMODDIR], [$dt_kmoddir])
 AC_SUBST([DT_KARCH], [$dt_karch])
 AC_SUBST([DT_KCROSS], [$dt_kcross])
 AC_SUBST([DT_SYSTEM_MAP], [$dt_sysmap])
