@@ -488,6 +488,47 @@ static const tcase_t cases[] = {
 	{ "BEGIN { x = $1; }", "D_IDENT_UNDEF", 1,
 	  "failed to resolve foo: Unknown variable name", 0, 1, { "foo" } },
 
+	/* --- statement boundaries and code shape --- */
+	OK("BEGIN { x = 1; trace(x); exit(0); }", "pc0=0,2,4,len7"),
+	OK("BEGIN /1/ { trace(1); }", "pc0=0,len3"), /* constant predicate */
+	OK("BEGIN /0/ { trace(1); }", "pc0=3,len6"),
+	/* opcodes (dif.h): 18 ldi, 23 bne, 44 ldgv, 54 pushtv, 58 flushts,
+	 * 60 rec, 61 agg, 67 ret, 68 drop */
+	/* predicate: ldgv, bne over the drop, drop, then the statements */
+	OK("BEGIN { x = 1; } BEGIN /x/ { }", "op1=44,23,68,67 pc1=len4"),
+	OK("BEGIN { }", "op0=67"),
+	OK("BEGIN { @a[1] = count(); }", "op0=18,18,18,58,54,61,67"),
+	OK("BEGIN { trace((char)-1 + 1); }", "op0=18,60,67"), /* folded */
+	OK("BEGIN { x = 255; trace((char)x + 1); }",
+	   "op0=18,45,44,16,18,1,16,60,67"), /* sext 8, add, sext 32 */
+	OK("BEGIN { trace((unsigned char)x); x = 3; }", "var=x/g/8"),
+	OK("BEGIN { trace(1 ? 2 : 3); trace(0 && x); x = 1; }", "c=1"),
+
+	/* --- declarations --- */
+	OK("int (*fp)(int, char *);", "c=0 v=1"),
+	OK("typedef int (*handler_t)(void); typedef char buf_t[16]; "
+	   "buf_t b; BEGIN { trace(sizeof (buf_t)); }", "var=b/g/16"),
+	OK("struct s { struct s *next; int v[4]; union { int a; long b; } u; "
+	   "}; BEGIN { trace(sizeof (struct s)); trace(offsetof(struct s, u)); }",
+	   "c=1"),
+	OK("extern int x; BEGIN { trace(x); }", "var=x/g/4"),
+	OK("const volatile int cv; BEGIN { trace(cv); }", "var=cv/g/4"),
+	OK("unsigned u; long long ll; signed char sc; short int si; "
+	   "long unsigned int lui; BEGIN { }",
+	   "var=u/g/4,ll/g/8,sc/g/1,si/g/2,lui/g/8"),
+	OK("self string names[int]; BEGIN { self->names[1] = \"a\"; }",
+	   "var=names/ta/256"),
+	ERR("this int x; this string x;", "D_DECL_IDRED", 1,
+	    "identifier redeclared: x\n\t current: scalar string\n"
+	    "\tprevious: scalar int"),
+	ERR("struct s { int a; int a; };", "D_DECL_IDRED", 1,
+	    "identifier redeclared: a"),
+	ERR("struct s { struct nodef x; };", "D_DECL_INCOMPLETE", 1,
+	    "declaration of member x requires complete type"),
+	ERR("inline int X = 1; inline int X = 2;", "D_DECL_IDRED", 1,
+	    "identifier redefined: X\n\t current: inline definition\n"
+	    "\tprevious: scalar inline"),
+
 	/* --- multiple clauses share variables --- */
 	OK("BEGIN { x = 1; } BEGIN /x/ { trace(x); } END { @a[x] = count(); }",
 	   "c=3 v=1 g=1"),

@@ -160,6 +160,27 @@ static const char *prop(const dt_program_t *p, const char *k, const char *v,
 			return "no such clause";
 		snprintf(got, sizeof(got), "%u",
 		    p->dp_clauses[c].dc_difo.dtdo_nacts);
+	} else if (sscanf(k, "pc%u", &c) == 1) {
+		/* first pc of each statement, and the DIFO length */
+		const difo_t *d;
+		size_t o = 0;
+		if (c >= p->dp_nclauses)
+			return "no such clause";
+		d = &p->dp_clauses[c].dc_difo;
+		for (i = 0; i < d->dtdo_nacts; i++)
+			o += (size_t)snprintf(got + o, sizeof(got) - o, "%u,",
+			    d->dtdo_actpc[i]);
+		snprintf(got + o, sizeof(got) - o, "len%u", d->dtdo_len);
+	} else if (sscanf(k, "op%u", &c) == 1) {
+		/* the opcodes of clause c, by name */
+		const difo_t *d;
+		size_t o = 0;
+		if (c >= p->dp_nclauses)
+			return "no such clause";
+		d = &p->dp_clauses[c].dc_difo;
+		for (i = 0; i < d->dtdo_len; i++)
+			o += (size_t)snprintf(got + o, sizeof(got) - o, "%s%u",
+			    i ? "," : "", DIF_INSTR_OP(d->dtdo_buf[i]));
 	} else if (sscanf(k, "ao%u", &c) == 1) {
 		if (c >= p->dp_nclauses)
 			return "no such clause";
