@@ -48,6 +48,7 @@ typedef struct dt_bpf_aggprev {
 } dt_bpf_aggprev_t;
 
 #define AGGPREV_BUCKETS 4096
+#define DT_BPF_POLL_BUDGET (-1000000) /* on_record: budget used up */
 
 struct dt_backend {
 	dt_runopts_t ro;
@@ -67,6 +68,7 @@ struct dt_backend {
 	struct ring_buffer *rb;
 	dt_consumer_t *cur;
 	int pollret;
+	uint32_t budget; /* records left for this poll */
 	uint64_t *drops_prev;
 	dt_bpf_specrec_t **spec_head, **spec_tail;
 	dt_bpf_aggprev_t **aggprev;
@@ -906,24 +908,36 @@ static int on_record(void *ctx, void *data, size_t len)
 
 	if (len < sizeof(*m))
 		return 0;
+	/*
+	 * Stop after a budget so a poll always returns, even when our own
+	 * output makes more records than we consume (syscall:::entry with
+	 * printf traces the consumer's writes).
+	 */
+	if (be->budget > 0 && --be->budget == 0)
+		r = DT_BPF_POLL_BUDGET;
+	else
+		r = 0;
 	kind = m->m_tag & DT_BPF_TAG_KIND;
 	id = m->m_tag & 0xffff;
 	if (kind != 0 && (id == 0 || id > nspec))
 		return 0;
 	switch (kind) {
-	case 0:
+	case 0: {
+		int x;
+
 		if (be->cur == NULL)
-			return 0;
-		r = dt_consume_records(be->cur, (int)m->m_cpu, m + 1,
+			return r;
+		x = dt_consume_records(be->cur, (int)m->m_cpu, m + 1,
 				       len - sizeof(*m));
-		if (r != 0 && be->pollret != 1)
-			be->pollret = r;
-		return 0;
+		if (x != 0 && be->pollret != 1)
+			be->pollret = x;
+		return r;
+	}
 	case DT_BPF_TAG_SPEC: {
 		dt_bpf_specrec_t *s = malloc(sizeof(*s) + len - sizeof(*m));
 
 		if (s == NULL)
-			return 0;
+			return r;
 		s->sr_next = NULL;
 		s->sr_cpu = m->m_cpu;
 		s->sr_len = len - sizeof(*m);
@@ -933,16 +947,16 @@ static int on_record(void *ctx, void *data, size_t len)
 		else
 			be->spec_head[id] = s;
 		be->spec_tail[id] = s;
-		return 0;
+		return r;
 	}
 	case DT_BPF_TAG_COMMIT:
 		spec_free(be, id, 1);
-		return 0;
+		return r;
 	case DT_BPF_TAG_DISCARD:
 		spec_free(be, id, 0);
-		return 0;
+		return r;
 	}
-	return 0;
+	return r;
 }
 
 static void report_drops(dt_backend_t *be, dt_consumer_t *c)
@@ -974,8 +988,10 @@ static int bpf_poll(dt_backend_t *be, dt_consumer_t *c, int timeout_ms)
 		return -1;
 	be->cur = c;
 	be->pollret = 0;
+	be->budget = 100000;
 	r = ring_buffer__poll(be->rb, timeout_ms);
-	if (r < 0 && r != -EINTR)
+	be->budget = 0;
+	if (r < 0 && r != -EINTR && r != DT_BPF_POLL_BUDGET)
 		return -1;
 	report_drops(be, c);
 	be->cur = NULL;
