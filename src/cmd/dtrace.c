@@ -196,7 +196,15 @@ int main(int argc, char **argv)
 	int margc = 0, gofd = -1;
 	FILE *out = stdout;
 	pid_t child = -1;
+	char *argv0 = argv[0];
 
+	/* getopt names us in its messages as DTrace does, by base name;
+	 * $0 stays the path we were run as */
+	argv[0] = (char *)progname;
+	if (argc <= 1) {
+		usage(stderr);
+		DT_EXIT(2);
+	}
 	if (reqs == NULL || cppargs == NULL)
 		DT_EXIT(1);
 	h = dt_open();
@@ -225,7 +233,7 @@ int main(int argc, char **argv)
 			if (dt_setopt(h, "bufsize", optarg, err, sizeof(err))) {
 				fprintf(stderr, "dtrace: failed to set -b %s: %s\n",
 					optarg, err);
-				DT_EXIT(2);
+				DT_EXIT(1);
 			}
 			break;
 		case 'c':
@@ -261,14 +269,19 @@ int main(int argc, char **argv)
 		case 'o':
 			outfile = optarg;
 			break;
-		case 'p':
-			grab = strtol(optarg, NULL, 10);
-			if (grab <= 0) {
+		case 'p': {
+			char *end;
+
+			errno = 0;
+			grab = strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    grab <= 0) {
 				fprintf(stderr, "dtrace: invalid pid: %s\n",
 					optarg);
-				DT_EXIT(2);
+				DT_EXIT(1);
 			}
 			break;
+		}
 		case 'q':
 			dt_options(h)->quiet = 1;
 			break;
@@ -290,7 +303,7 @@ int main(int argc, char **argv)
 			if (dt_setopt(h, optarg, eq, err, sizeof(err)) != 0) {
 				fprintf(stderr, "dtrace: failed to set -x %s: "
 					"%s\n", optarg, err);
-				DT_EXIT(2);
+				DT_EXIT(1);
 			}
 			break;
 		}
@@ -311,9 +324,11 @@ int main(int argc, char **argv)
 		}
 	}
 
-	if (nreqs == 0 && !list) {
-		usage(stderr);
-		DT_EXIT(2);
+	/* DTrace: no arguments at all is a usage error (2); options without
+	 * a probe, script or -l are a fatal error (1) */
+	if (nreqs == 0 && !list && !exit_early) {
+		fprintf(stderr, "dtrace: no probes specified\n");
+		DT_EXIT(1);
 	}
 	if (cmd != NULL && grab != 0) {
 		fprintf(stderr, "dtrace: only one of -c and -p may be used\n");
@@ -358,7 +373,7 @@ int main(int argc, char **argv)
 			rc = dt_add_program(h, text, DT_SRC_SCRIPT, r->arg, &cc);
 			break;
 		case 'n':
-			margv[0] = argv[0];
+			margv[0] = argv0;
 			rc = dt_add_program(h, r->arg, DT_SRC_DESC, r->arg, &cc);
 			break;
 		case 'i': {
@@ -380,12 +395,12 @@ int main(int argc, char **argv)
 			if (text == NULL)
 				DT_EXIT(1);
 			snprintf(text, n, "%s%s", desc, end);
-			margv[0] = argv[0];
+			margv[0] = argv0;
 			rc = dt_add_program(h, text, DT_SRC_DESC, r->arg, &cc);
 			break;
 		}
 		default:
-			margv[0] = argv[0];
+			margv[0] = argv0;
 			text = desc_from_field(r->arg, r->kind == 'P' ? 0 :
 					       r->kind == 'm' ? 1 : 2);
 			rc = text == NULL ? -1 :
@@ -400,14 +415,7 @@ int main(int argc, char **argv)
 		}
 	}
 
-	if (show_dif)
-		dt_print_dif(h, stderr);
-	if (list) {
-		status = dt_list(h, stdout);
-		goto done;
-	}
-	if (exit_early)
-		DT_EXIT(0);
+	/* -o takes the listing of -l too, as in DTrace */
 	if (outfile != NULL) {
 		out = fopen(outfile, "a");
 		if (out == NULL) {
@@ -416,6 +424,14 @@ int main(int argc, char **argv)
 			DT_EXIT(1);
 		}
 	}
+	if (show_dif)
+		dt_print_dif(h, stderr);
+	if (list) {
+		status = dt_list(h, out);
+		goto done;
+	}
+	if (exit_early)
+		DT_EXIT(0);
 	if (dt_attach(h) != 0) {
 		if (child > 0)
 			kill(child, SIGKILL);
