@@ -151,7 +151,7 @@ int dt_add_program(dt_handle_t *h, const char *text, dt_srckind_t kind,
 	s->kind = kind;
 	s->label = strdup(label);
 	/* DTrace names a -n program by its description: text before the body */
-	s->desc = kind == DT_SRC_DESC ? strndup(label, strcspn(label, "/{")) :
+	s->desc = kind == DT_SRC_DESC ? strndup(label, strcspn(label, "/{;")) :
 		  strdup(label);
 	/* a bare description is a clause with the default action */
 	if (kind == DT_SRC_DESC && strchr(text, '{') == NULL) {
@@ -163,13 +163,16 @@ int dt_add_program(dt_handle_t *h, const char *text, dt_srckind_t kind,
 	} else {
 		s->text = strdup(text);
 	}
+	h->nsrcs++; /* counted first, so dt_close() frees a partial one */
 	if (s->label == NULL || s->desc == NULL || s->text == NULL)
 		return -1;
-	h->nsrcs++;
 
 	o.cc_strsize = (uint32_t)h->opts.strsize;
 	o.cc_zdefs = h->opts.zdefs;
 	o.cc_defaultargs = h->opts.defaultargs;
+	/* as in DTrace, -C preprocesses script files only, never -n text */
+	if (kind != DT_SRC_SCRIPT)
+		o.cc_cpp = 0;
 	/* -P/-m/-f arrive as full descriptions; a bare one got a body */
 	o.cc_probespec = 0;
 	memset(&err, 0, sizeof(err));
@@ -591,21 +594,65 @@ static int setopt_cb(void *arg, const char *name, const char *value)
 	return dt_opts_set(&h->opts, name, value, err, sizeof(err));
 }
 
+/* the signal's name as DTrace reports a target's death, or NULL */
+static const char *signame(int sig)
+{
+	static const struct {
+		int sig;
+		const char *name;
+	} names[] = {
+		{ SIGHUP, "SIGHUP" }, { SIGINT, "SIGINT" },
+		{ SIGQUIT, "SIGQUIT" }, { SIGILL, "SIGILL" },
+		{ SIGTRAP, "SIGTRAP" }, { SIGABRT, "SIGABRT" },
+		{ SIGBUS, "SIGBUS" }, { SIGFPE, "SIGFPE" },
+		{ SIGKILL, "SIGKILL" }, { SIGUSR1, "SIGUSR1" },
+		{ SIGSEGV, "SIGSEGV" }, { SIGUSR2, "SIGUSR2" },
+		{ SIGPIPE, "SIGPIPE" }, { SIGALRM, "SIGALRM" },
+		{ SIGTERM, "SIGTERM" }, { SIGSTOP, "SIGSTOP" },
+		{ SIGSYS, "SIGSYS" }, { SIGXCPU, "SIGXCPU" },
+		{ SIGXFSZ, "SIGXFSZ" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].sig == sig)
+			return names[i].name;
+	return NULL;
+}
+
 static int target_gone(dt_handle_t *h)
 {
 	int status, gone;
 
 	if (h->target <= 0)
 		return 0;
+	status = 0; /* a grabbed process's status is not ours to know */
 	if (h->target_is_child)
 		gone = waitpid(h->target, &status, WNOHANG) == h->target;
 	else
 		gone = kill(h->target, 0) != 0 && errno == ESRCH;
-	if (gone) {
+	if (!gone)
+		return 0;
+	/* DTrace's notices: like the "matched" ones, silenced by quiet */
+	if (h->opts.quiet) {
+		/* nothing */
+	} else if (WIFSIGNALED(status)) {
+		const char *sig = signame(WTERMSIG(status));
+
+		if (sig != NULL)
+			fprintf(stderr, "dtrace: pid %d terminated by %s\n",
+				(int)h->target, sig);
+		else
+			fprintf(stderr, "dtrace: pid %d terminated by %d\n",
+				(int)h->target, WTERMSIG(status));
+	} else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "dtrace: pid %d exited with status %d\n",
+			(int)h->target, WEXITSTATUS(status));
+	} else {
 		fprintf(stderr, "dtrace: pid %d has exited\n", (int)h->target);
-		h->target = -1;
 	}
-	return gone;
+	h->target = -1;
+	return 1;
 }
 
 int dt_run(dt_handle_t *h, FILE *out)
