@@ -1,0 +1,6 @@
+#include "guard.h"
+BEGIN
+{
+	printf("%d\n", VAL);
+	exit(0);
+}

@@ -1,0 +1,5 @@
+BEGIN
+{
+	printf("%d\n", X);
+	exit(0);
+}

@@ -1,0 +1,3 @@
+#!/bin/sh
+# a -c target killed by a signal: dtrace names the signal
+kill -KILL $$
