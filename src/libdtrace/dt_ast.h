@@ -160,6 +160,9 @@ typedef struct dt_pcb {
 	/* a parsed printf format being checked: freed if an error jumps */
 	struct dt_pffmt *pcb_pf;
 	int pcb_nest; /* expression nesting being checked */
+	/* the probe descriptions of the clause being checked (args[] types) */
+	dt_probedesc_t *pcb_pds;
+	uint32_t pcb_npds;
 	/* what dt_compile() must free if an error jumps out */
 	char *pcb_cppout;
 	dt_arena_t *pcb_parena;
@@ -195,6 +198,9 @@ const char *dt_declr_name(const dt_node_t *d);
 
 /* lexer/parser glue (dt_lex.l, dt_grammar.y) */
 int dt_parse(dt_pcb_t *pcb);
+/* a clause's probe descriptions, macro arguments expanded (dt_compile.c) */
+dt_probedesc_t *dt_cc_pdescs(dt_pcb_t *pcb, dt_arena_t *a, dt_node_t *clause,
+			     uint32_t *np);
 /* #pragma and # line handling (dt_pragma.c) */
 void dt_pragma(dt_pcb_t *pcb, const char *text, int line);
 /* macro argument text for $N / $name; NULL with an error set if undefined */

@@ -744,6 +744,8 @@ static unsigned dt_cg_expr(dt_cg_t *cg, dt_node_t *n)
 			dt_cg_emit(cg, DIF_OP_FLUSHTS, 0, 0, 0, 0);
 			dt_cg_emit(cg, DIF_OP_PUSHTV, 0, r, 0, 0);
 			dt_cg_emit(cg, DIF_OP_LDGV, r, 0, 0, (uint32_t)n->n_ival);
+			/* a typed argument narrower than 64 bits */
+			dt_cg_narrow(cg, r, n->n_type);
 			return r;
 		}
 		return dt_cg_memload(cg, n);

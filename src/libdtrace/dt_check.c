@@ -888,6 +888,17 @@ static void dt_ck_index(dt_pcb_t *pcb, dt_node_t *n)
 			    (long long)k->n_ival);
 		dt_ck_builtin(pcb, n, bi);
 		n->n_ival = bi->db_id;
+		if (bi->db_id == DIF_VAR_ARGS && k->n_isconst &&
+		    pcb->pcb_opts->cc_argtype != NULL && pcb->pcb_npds > 0) {
+			/* typed by what the backend says the probes pass */
+			const char *ts = pcb->pcb_opts->cc_argtype(
+			    pcb->pcb_opts->cc_argtype_arg, pcb->pcb_pds,
+			    pcb->pcb_npds, (int)k->n_ival);
+			dt_type_t *at = ts != NULL ?
+			    dt_decl_typestr(pcb, ts) : NULL;
+			if (at != NULL && dt_type_is_scalar(at))
+				n->n_type = at;
+		}
 		return;
 	}
 	if (dt_ck_assoc(pcb, n, 0) != NULL)
@@ -2180,6 +2191,10 @@ static void dt_ck_clause(dt_pcb_t *pcb, dt_node_t *c)
 	dt_node_t *s;
 
 	memset(&cc, 0, sizeof(cc));
+	pcb->pcb_npds = 0;
+	if (pcb->pcb_opts->cc_argtype != NULL)
+		pcb->pcb_pds = dt_cc_pdescs(pcb, pcb->pcb_arena, c,
+		    &pcb->pcb_npds);
 	if (c->n_a != NULL) {
 		dt_check_expr(pcb, c->n_a);
 		if (!dt_type_is_scalar(c->n_a->n_type))

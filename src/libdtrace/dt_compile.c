@@ -376,19 +376,28 @@ static void *dt_cc_copy(dt_arena_t *a, const void *p, size_t n)
 	return q;
 }
 
+dt_probedesc_t *dt_cc_pdescs(dt_pcb_t *pcb, dt_arena_t *a, dt_node_t *c,
+			     uint32_t *np)
+{
+	dt_probedesc_t *pds;
+	dt_node_t *p;
+	uint32_t i;
+
+	*np = (uint32_t)dt_node_count(c->n_list);
+	pds = dt_arena_alloc(a, sizeof(dt_probedesc_t) * (*np + 1));
+	for (p = c->n_list, i = 0; p != NULL; p = p->n_next, i++)
+		dt_cc_pdesc(pcb, a, p, &pds[i]);
+	return pds;
+}
+
 static void dt_cc_clause(dt_pcb_t *pcb, dt_arena_t *pa, dt_node_t *c,
 			 dt_clause_t *dc)
 {
 	dt_cgout_t o;
-	dt_node_t *p;
 	uint32_t i;
 
 	dc->dc_line = c->n_line;
-	dc->dc_nprobes = (uint32_t)dt_node_count(c->n_list);
-	dc->dc_probes = dt_arena_alloc(pa, sizeof(dt_probedesc_t) *
-	    dc->dc_nprobes);
-	for (p = c->n_list, i = 0; p != NULL; p = p->n_next, i++)
-		dt_cc_pdesc(pcb, pa, p, &dc->dc_probes[i]);
+	dc->dc_probes = dt_cc_pdescs(pcb, pa, c, &dc->dc_nprobes);
 
 	dt_cg_clause(pcb, c, &o);
 	dc->dc_difo.dtdo_buf = dt_cc_copy(pa, o.co_buf,

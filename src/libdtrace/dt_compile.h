@@ -32,6 +32,16 @@ typedef struct dt_cc_opts {
 	 * given read as 0 (or "" for $$N) instead of failing D_MACRO_UNDEF.
 	 */
 	int cc_defaultargs;
+	/*
+	 * Appended (compiler): the C type of args[n] for a clause's probe
+	 * descriptions, e.g. "struct file *", "const char *" or "int" (kernel
+	 * struct/union/enum names resolve through BTF), or NULL if unknown or
+	 * not the same for every probe they match: args[n] is then int64_t.
+	 * Optional; asked once per clause and constant index n used.
+	 */
+	const char *(*cc_argtype)(void *arg, const dt_probedesc_t *pds,
+				  uint32_t npds, int n);
+	void *cc_argtype_arg;
 } dt_cc_opts_t;
 
 typedef struct dt_cc_error {

@@ -1,5 +1,6 @@
 /* dt_decl.c - declarations to types (see dt_decl.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "dt_decl.h"
 #include "dt_check.h"
@@ -425,6 +426,81 @@ void dt_decl_process(dt_pcb_t *pcb, dt_node_t *decl)
 			dt_cc_error(pcb, line, D_SYNTAX, "syntax error near \"=\"");
 		dt_decl_var(pcb, ds, t, name, keys, line);
 	}
+}
+
+/*
+ * A C type spelled as text ("struct file *", "unsigned int",
+ * "const char *", "u64[4]"), as a backend describes probe arguments.
+ * NULL if it names something unknown.
+ */
+dt_type_t *dt_decl_typestr(dt_pcb_t *pcb, const char *s)
+{
+	char w[128], base[160] = "";
+	dt_type_t *t = NULL;
+	int nlong = 0, uns = 0, sgn = 0, nshort = 0;
+	dt_tkind_t tag = DT_TK_VOID;
+
+	for (;;) {
+		size_t n;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '\0' || *s == '*' || *s == '[')
+			break;
+		n = strspn(s, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+		if (n == 0 || n >= sizeof(w))
+			return NULL;
+		memcpy(w, s, n);
+		w[n] = '\0';
+		s += n;
+		if (tag != DT_TK_VOID) {
+			t = dt_type_tagged(pcb->pcb_types, tag, w);
+			tag = DT_TK_VOID;
+		} else if (strcmp(w, "const") == 0 ||
+		    strcmp(w, "volatile") == 0 || strcmp(w, "restrict") == 0) {
+			continue;
+		} else if (strcmp(w, "struct") == 0) {
+			tag = DT_TK_STRUCT;
+		} else if (strcmp(w, "union") == 0) {
+			tag = DT_TK_UNION;
+		} else if (strcmp(w, "enum") == 0) {
+			tag = DT_TK_ENUM;
+		} else if (strcmp(w, "long") == 0) {
+			nlong++;
+		} else if (strcmp(w, "short") == 0) {
+			nshort++;
+		} else if (strcmp(w, "unsigned") == 0) {
+			uns = 1;
+		} else if (strcmp(w, "signed") == 0) {
+			sgn = 1;
+		} else if (strcmp(w, "int") == 0) {
+			continue;
+		} else if (t == NULL && base[0] == '\0') {
+			snprintf(base, sizeof(base), "%s", w);
+		} else {
+			return NULL;
+		}
+	}
+	if (t == NULL) {
+		char name[200];
+		if (base[0] == '\0' || strcmp(base, "char") == 0)
+			snprintf(name, sizeof(name), "%s%s%s",
+			    uns ? "unsigned " : sgn && base[0] ? "signed " : "",
+			    nshort ? "short" : nlong >= 2 ? "long long" :
+			    nlong ? "long" : base[0] ? base : "int", "");
+		else
+			snprintf(name, sizeof(name), "%s", base);
+		if ((t = dt_type_lookup(pcb->pcb_types, name)) == NULL)
+			return NULL;
+	}
+	for (; *s != '\0'; s++) {
+		if (*s == '*')
+			t = dt_type_pointer(pcb->pcb_types, t);
+		else if (*s == '[')
+			t = dt_type_array(pcb->pcb_types, t,
+			    (uint32_t)strtoul(s + 1, NULL, 10));
+	}
+	return t;
 }
 
 void dt_xlator_process(dt_pcb_t *pcb, dt_node_t *x)

@@ -20,5 +20,7 @@ dt_type_t *dt_decl_apply(dt_pcb_t *pcb, dt_type_t *base, dt_node_t *d,
 /* a top-level DN_DECL or DN_XLATOR */
 void dt_decl_process(dt_pcb_t *pcb, dt_node_t *decl);
 void dt_xlator_process(dt_pcb_t *pcb, dt_node_t *x);
+/* a C type given as text, e.g. "struct file *"; NULL if unknown */
+dt_type_t *dt_decl_typestr(dt_pcb_t *pcb, const char *s);
 
 #endif /* DT_DECL_H */

@@ -368,6 +368,33 @@ static void run(const tcase_t *t, int idx)
 
 #include "cases.h"
 
+/* a backend's answer for args[] types: fbt::vfs_read:entry only */
+static const char *argtype(void *arg, const dt_probedesc_t *pds,
+			   uint32_t npds, int n)
+{
+	static const char *const vfs_read[] = { "struct argtest *",
+		"char *", "unsigned long", "long long *" };
+	(void)arg;
+	if (npds != 1 || strcmp(pds[0].pd_func, "vfs_read") != 0)
+		return NULL;
+	if (n == 4)
+		return "unsigned short";
+	if (n == 5)
+		return "struct no_such_type_anywhere *";
+	return n >= 0 && n < 4 ? vfs_read[n] : NULL;
+}
+
+static const tcase_t argtype_cases[] = {
+	OK("struct argtest { int a; long b; }; fbt::vfs_read:entry "
+	   "{ trace(args[0]->b); trace(args[2]); trace(args[4]); "
+	   "trace(args[6]); }",
+	   "sl0.0=0:8:1 sl0.1=8:8:2 sl0.2=16:2:2 sl0.3=24:8:1"),
+	OK("fbt::vfs_write:entry { trace(args[0]); }", "sl0.0=0:8:1"),
+	ERR("fbt::vfs_read:entry { trace(args[1]->x); }", "D_OP_SOU", 1,
+	    "operator -> cannot be applied to pointer to type \"char\"; "
+	    "must be applied to a struct or union pointer"),
+};
+
 /* kernel types from BTF: run only where the kernel has BTF */
 static const tcase_t btf_cases[] = {
 	OK("BEGIN { trace(curthread->pid); trace(curthread->comm); }",
@@ -415,6 +442,51 @@ int main(int argc, char **argv)
 		}
 		memcpy(deep + o, "; }", 4);
 		run(&t, 999);
+	}
+	for (i = 0; i < sizeof(argtype_cases) / sizeof(argtype_cases[0]); i++) {
+		/* run() takes no callback: compile these here */
+		dt_cc_opts_t o;
+		dt_cc_error_t e;
+		dt_program_t *p;
+		const tcase_t *t = &argtype_cases[i];
+		char why[1024];
+		const char *bad = NULL;
+		memset(&o, 0, sizeof(o));
+		o.cc_argtype = argtype;
+		p = dt_compile(t->src, &o, &e);
+		if (t->tag != NULL) {
+			if (p != NULL || strcmp(e.ce_tag, t->tag) != 0 ||
+			    strcmp(e.ce_msg, t->want) != 0) {
+				snprintf(why, sizeof(why), "got %s %s",
+				    p ? "success" : e.ce_tag, p ? "" : e.ce_msg);
+				bad = why;
+			}
+		} else if (p == NULL) {
+			snprintf(why, sizeof(why), "[%s] %s", e.ce_tag, e.ce_msg);
+			bad = why;
+		} else {
+			const char *s = t->want;
+			while (bad == NULL && *s) {
+				char kv[256], *eq;
+				size_t n = strcspn(s, " ");
+				snprintf(kv, sizeof(kv), "%.*s", (int)n, s);
+				s += n;
+				while (*s == ' ')
+					s++;
+				if ((eq = strchr(kv, '=')) == NULL)
+					continue;
+				*eq = '\0';
+				bad = prop(p, kv, eq + 1, why, sizeof(why));
+			}
+		}
+		dt_program_free(p);
+		if (bad != NULL) {
+			nfail++;
+			printf("FAIL argtype %zu: %s\n      %s\n", i, t->src,
+			    bad);
+		} else {
+			npass++;
+		}
 	}
 	if (getenv("DTRACE_BTF") == NULL &&
 	    access("/sys/kernel/btf/vmlinux", R_OK) == 0)
