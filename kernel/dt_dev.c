@@ -13,6 +13,8 @@
 #include <linux/uaccess.h>
 #include <linux/rcupdate.h>
 #include <linux/slab.h>
+#include <linux/timekeeping.h>
+#include <linux/math64.h>
 #include "dt_kmod.h"
 #include "dt_trace.h"
 
@@ -26,11 +28,15 @@ static int dt_dev_open(struct inode *inode, struct file *file)
 
 static void dt_sess_end(struct dt_sess *s)
 {
+	u64 t0 = ktime_get_ns();
+
 	WRITE_ONCE(s->state, DTD_ST_STOPPED);
 	dt_sess_disable(s);
 	WRITE_ONCE(dt_active, NULL);
 	synchronize_rcu();
 	dt_sess_free(s);
+	pr_info("dtracedrv: consumer closed: all probes off and freed in %llu ms\n",
+		div_u64(ktime_get_ns() - t0, 1000000));
 }
 
 static int dt_dev_release(struct inode *inode, struct file *file)
@@ -50,6 +56,7 @@ static long dt_ioctl_locked(struct file *file, unsigned int cmd, void __user *ua
 	struct dt_sess *s = file->private_data;
 	struct dtd_ubuf ub;
 	int err = 0;
+	u64 t0;
 	u32 i;
 
 	switch (cmd) {
@@ -94,9 +101,12 @@ static long dt_ioctl_locked(struct file *file, unsigned int cmd, void __user *ua
 	case DTD_IOC_ENABLE:
 		if (!s || s->state != DTD_ST_LOADED)
 			return -EINVAL;
+		t0 = ktime_get_ns();
 		err = dt_sess_enable(s);
 		if (!err)
 			s->state = DTD_ST_ENABLED;
+		pr_info("dtracedrv: enabled %u ECBs in %llu ms (%llu fbt functions refused by the kernel), err %d\n",
+			s->necbs, div_u64(ktime_get_ns() - t0, 1000000), s->fbt_failed, err);
 		return err;
 	case DTD_IOC_GO:
 		if (!s || s->state != DTD_ST_ENABLED)

@@ -17,12 +17,14 @@ load & l1=$!
 load & l2=$!
 P='fbt:::entry { @f[probefunc] = count(); }
 syscall:::entry { printf("%s %s %s %s %s %s\n", stringof(arg0), stringof(arg1), stringof(arg2), stringof(arg3), stringof(arg4), stringof(arg5)); }'
+mark() { echo "dt-torture: $*" > /dev/kmsg; echo "MARK $*"; }
 for phase in full kill9; do
 	t0=$(date +%s)
+	mark "phase $phase start"
 	/dtrace -x backend=kmod -q -n "$P" > /tmp/tort.out 2> /tmp/tort.err &
 	dp=$!
 	if [ $phase = full ]; then
-		sleep "$SECS"; kill -INT $dp
+		sleep "$SECS"; mark "phase $phase SIGINT"; kill -INT $dp
 		( sleep 120; kill -9 $dp ) 2>/dev/null & kp=$!
 		wait $dp; st=$?
 		kill $kp 2>/dev/null
@@ -30,7 +32,8 @@ for phase in full kill9; do
 		head -c 300 /tmp/tort.err | grep -v 'error on enabled' | head -3
 		[ $st -eq 0 ] && ok "torture $SECS s, stopped with SIGINT" || ko "torture $SECS s" "exit $st"
 	else
-		sleep $((SECS / 2)); kill -9 $dp; wait $dp 2>/dev/null
+		sleep $((SECS / 2)); mark "phase $phase SIGKILL"; kill -9 $dp; wait $dp 2>/dev/null
+		mark "phase $phase consumer gone"
 		t1=$(date +%s)
 		if timeout -s KILL 20 /dtrace -x backend=kmod -q -n 'BEGIN { printf("again\n"); exit(0); }' | grep -qx again; then
 			ok "kill -9 halfway: device free again after $(( $(date +%s) - t1 )) s"
@@ -39,6 +42,7 @@ for phase in full kill9; do
 		fi
 	fi
 done
+mark "phases done"
 kill $l1 $l2; wait 2>/dev/null
 grep -E '^(fbt_|fired|recursion)' /proc/dtrace/info
 if dmesg | grep -Eq 'BUG:|Oops|WARNING:|Call Trace|lockup|stall'; then ko "dmesg clean" "$(dmesg | grep -E 'BUG:|Oops|WARNING:|Call Trace|lockup|stall' | head -3 | tr '\n' '|')"; else ok "dmesg clean"; fi
