@@ -224,9 +224,10 @@ static void dt_ck_builtin(dt_pcb_t *pcb, dt_node_t *n,
 			  const dt_builtin_t *b)
 {
 	if (b->db_id == DIF_VAR_CURTHREAD) {
-		/* the kernel's task: typed from BTF when it is there */
+		/* the kernel's task: members come from BTF on first use */
 		n->n_type = dt_type_pointer(pcb->pcb_types,
-		    dt_type_tagged(pcb->pcb_types, DT_TK_STRUCT, "task_struct"));
+		    dt_type_tagged_local(pcb->pcb_types, DT_TK_STRUCT,
+		    "task_struct"));
 		n->n_ident = NULL;
 		n->n_ival = b->db_id;
 		return;
@@ -764,7 +765,11 @@ static void dt_ck_unary(dt_pcb_t *pcb, dt_node_t *n)
 			    "cannot dereference pointer to function");
 		n->n_type = t->dt_ref;
 		n->n_lvalue = n->n_writable = 1;
-		(void)b1;
+		if (dt_type_is_sou(t->dt_ref) &&
+		    !dt_type_complete(pcb->pcb_types, t->dt_ref))
+			dt_cc_error(pcb, n->n_line, D_OP_INCOMPLETE,
+			    "operator * cannot be applied to a pointer to "
+			    "incomplete type \"%s\"", TN(t->dt_ref, b1));
 		return;
 	}
 	case '!':
