@@ -9,6 +9,7 @@
 #include <linux/kernel.h>
 #include <linux/rcupdate.h>
 #include <linux/tracepoint.h>
+#include <linux/sched/signal.h>
 #include "dt_trace.h"
 
 int dt_sess_enable(struct dt_sess *s)
@@ -21,6 +22,13 @@ int dt_sess_enable(struct dt_sess *s)
 
 		if (!p->necbs)
 			continue;
+		/* thousands of kprobes take a while: a signal (SIGINT,
+		 * SIGKILL) stops the enabling, and what was attached is
+		 * detached again below */
+		if (signal_pending(current)) {
+			err = -EINTR;
+			break;
+		}
 		switch (p->prov) {
 		case DT_PROV_PROFILE:
 			err = dt_profile_enable(p);
