@@ -144,8 +144,14 @@ int dt_probes_list(struct dtd_ubuf *ub)
 	return 0;
 }
 
-/* fbt and pid probes are capped: each is a kprobe/uprobe to patch in */
-#define DT_FBT_MAX 8192
+/*
+ * fbt and pid probes are capped: each is a kprobe/uprobe to patch in, and
+ * each ftrace-based kprobe registration walks every ftrace record of the
+ * kernel, so enabling N of them costs O(N x 50000): 1024 take seconds,
+ * 8192 took over eight minutes under qemu.  Lifting this needs one
+ * ftrace_ops for all fbt probes (fprobe), not one kprobe each.
+ */
+#define DT_FBT_MAX 1024
 static u32 dt_nfbt;
 
 /* pid probes: entry and return of one user function in one process */
