@@ -362,8 +362,14 @@ static void btf_members(dt_btfconv_t *c, dt_typetab_t *tt, dt_type_t *t,
 		uint32_t tid = m[1];
 		const btf_type_t *mt;
 
-		if (bsize != 0 || bits % 8 != 0)
-			continue; /* a bit-field */
+		if (bsize != 0 || bits % 8 != 0) {
+			/* a bit-field: known, but not loadable yet */
+			if (*nm != '\0' && dt_type_add_member_at(tt, t, nm,
+			    btf_conv(c, tt, m[1]), base + bits / 8) == 0)
+				t->dt_members[t->dt_nmembers - 1].dm_bits =
+				    bsize ? bsize : 1;
+			continue;
+		}
 		/* skip qualifiers to see an anonymous struct/union */
 		while (tid > 0 && tid < b->b_ntypes &&
 		    (btf_kind(b->b_types[tid]) == BTF_K_CONST ||

@@ -853,6 +853,10 @@ static void dt_ck_member(dt_pcb_t *pcb, dt_node_t *n)
 	if ((m = dt_type_member(t, n->n_sval)) == NULL)
 		dt_cc_error(pcb, n->n_line, D_TYPE_MEMBER,
 		    "%s is not a member of %s", n->n_sval, TN(t, b1));
+	if (m->dm_bits != 0)
+		dt_cc_error(pcb, n->n_line, D_TYPE_MEMBER,
+		    "bit-field member %s of %s cannot be used yet", n->n_sval,
+		    TN(t, b1));
 	n->n_member = m;
 	n->n_type = m->dm_type;
 	n->n_lvalue = n->n_writable = 1;

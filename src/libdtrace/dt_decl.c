@@ -87,6 +87,9 @@ static dt_type_t *dt_decl_sou(dt_pcb_t *pcb, dt_node_t *n)
 			if (dt_type_add_member(pcb->pcb_types, t, name, mt))
 				dt_cc_error(pcb, d->n_line, D_DECL_IDRED,
 				    "identifier redeclared: %s", name);
+			if (d->n_b != NULL)
+				t->dt_members[t->dt_nmembers - 1].dm_bits =
+				    (uint32_t)d->n_b->n_ival;
 		}
 	}
 	dt_type_close(t);

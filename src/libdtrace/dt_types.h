@@ -32,6 +32,7 @@ typedef struct dt_member {
 	struct dt_type *dm_type; /* struct/union members */
 	uint32_t dm_offset; /* bytes from the start */
 	int64_t dm_value; /* enumerators */
+	uint32_t dm_bits; /* a bit-field of this many bits (0: not one) */
 } dt_member_t;
 
 typedef struct dt_type {

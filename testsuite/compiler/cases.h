@@ -389,6 +389,11 @@ static const tcase_t cases[] = {
 	ERR("long short x;", "D_DECL_COMBO", 1, "invalid type combination"),
 	ERR("enum e { A, A };", "D_DECL_IDRED", 1, "identifier redeclared: A"),
 
+	ERR("struct s { int a : 3; int b; }; BEGIN { this->p = (struct s *)"
+	    "alloca(8); trace(this->p->b); trace(this->p->a); }",
+	    "D_TYPE_MEMBER", 1,
+	    "bit-field member a of struct s cannot be used yet"),
+
 	/* --- translators --- */
 	OK("struct in { int x; }; struct out { int y; }; "
 	   "translator struct out < struct in *p > { y = p->x + 1; }; "
