@@ -363,11 +363,20 @@ static void btf_members(dt_btfconv_t *c, dt_typetab_t *tt, dt_type_t *t,
 		const btf_type_t *mt;
 
 		if (bsize != 0 || bits % 8 != 0) {
-			/* a bit-field: known, but not loadable yet */
-			if (*nm != '\0' && dt_type_add_member_at(tt, t, nm,
-			    btf_conv(c, tt, m[1]), base + bits / 8) == 0)
-				t->dt_members[t->dt_nmembers - 1].dm_bits =
-				    bsize ? bsize : 1;
+			/* a bit-field: located in a unit of its type's size */
+			dt_type_t *ft = btf_conv(c, tt, m[1]);
+			uint32_t us = dt_type_base(ft)->dt_size * 8;
+			uint32_t abs = base * 8 + bits;
+			if (*nm == '\0' || bsize == 0 || !dt_type_is_integer(ft) ||
+			    (us != 8 && us != 16 && us != 32 && us != 64) ||
+			    abs % us + bsize > us)
+				continue;
+			if (dt_type_add_member_at(tt, t, nm, ft,
+			    abs / us * (us / 8)) == 0) {
+				t->dt_members[t->dt_nmembers - 1].dm_bits = bsize;
+				t->dt_members[t->dt_nmembers - 1].dm_bitoff =
+				    abs % us;
+			}
 			continue;
 		}
 		/* skip qualifiers to see an anonymous struct/union */

@@ -312,6 +312,33 @@ static unsigned dt_cg_addr(dt_cg_t *cg, dt_node_t *n)
 static unsigned dt_cg_memload(dt_cg_t *cg, dt_node_t *n)
 {
 	unsigned r = dt_cg_addr(cg, n);
+
+	if (n->n_kind == DN_MEMBER && n->n_member->dm_bits != 0) {
+		/* a bit-field: load its unit, shift it down, cut it out */
+		const dt_member_t *m = n->n_member;
+		dt_type_t *t = dt_type_base(m->dm_type);
+		unsigned rt = dt_cg_reg(cg);
+		dt_cg_emit(cg, t->dt_size == 1 ? DIF_OP_LDUB : t->dt_size == 2 ?
+		    DIF_OP_LDUH : t->dt_size == 4 ? DIF_OP_LDUW : DIF_OP_LDX,
+		    r, r, 0, 0);
+		if (m->dm_bitoff != 0) {
+			dt_cg_setint(cg, rt, m->dm_bitoff);
+			dt_cg_emit(cg, DIF_OP_SRL, r, r, rt, 0);
+		}
+		if (m->dm_bits < 64) {
+			if (dt_type_is_signed(t)) {
+				dt_cg_setint(cg, rt, 64 - m->dm_bits);
+				dt_cg_emit(cg, DIF_OP_SHL, r, r, rt, 0);
+				dt_cg_emit(cg, DIF_OP_SRA, r, r, rt, 0);
+			} else {
+				dt_cg_setint(cg, rt,
+				    (int64_t)((1ULL << m->dm_bits) - 1));
+				dt_cg_emit(cg, DIF_OP_AND, r, r, rt, 0);
+			}
+		}
+		dt_cg_free(cg, rt);
+		return r;
+	}
 	if (!dt_type_is_byref(n->n_type))
 		dt_cg_emit(cg, dt_cg_load_op(n->n_type), r, r, 0, 0);
 	return r;

@@ -737,6 +737,10 @@ static void dt_ck_unary(dt_pcb_t *pcb, dt_node_t *n)
 
 	if (n->n_op == '&') {
 		dt_check_expr(pcb, a);
+		if (a->n_kind == DN_MEMBER && a->n_member != NULL &&
+		    a->n_member->dm_bits != 0)
+			dt_cc_error(pcb, n->n_line, D_ADDROF_BITFIELD,
+			    "cannot take address of bit-field");
 		if (a->n_kind == DN_IDENT || a->n_kind == DN_SELFVAR ||
 		    a->n_kind == DN_THISVAR ||
 		    (a->n_kind == DN_INDEX && a->n_ident != NULL))
@@ -853,10 +857,6 @@ static void dt_ck_member(dt_pcb_t *pcb, dt_node_t *n)
 	if ((m = dt_type_member(t, n->n_sval)) == NULL)
 		dt_cc_error(pcb, n->n_line, D_TYPE_MEMBER,
 		    "%s is not a member of %s", n->n_sval, TN(t, b1));
-	if (m->dm_bits != 0)
-		dt_cc_error(pcb, n->n_line, D_TYPE_MEMBER,
-		    "bit-field member %s of %s cannot be used yet", n->n_sval,
-		    TN(t, b1));
 	n->n_member = m;
 	n->n_type = m->dm_type;
 	n->n_lvalue = n->n_writable = 1;
@@ -1072,6 +1072,11 @@ static void dt_ck_lvalue(dt_pcb_t *pcb, dt_node_t *l, dt_node_t *r, int op)
 	case DN_MEMBER:
 	case DN_UNARY:
 		dt_check_expr(pcb, l);
+		if (l->n_kind == DN_MEMBER && l->n_member != NULL &&
+		    l->n_member->dm_bits != 0)
+			dt_cc_error(pcb, l->n_line, D_OP_LVAL,
+			    "operator %s cannot store to bit-field member %s",
+			    ops, l->n_sval);
 		if (!l->n_lvalue || l->n_inl != NULL)
 			dt_cc_error(pcb, l->n_line, D_OP_LVAL,
 			    "operator %s requires modifiable lvalue as an "
@@ -1385,6 +1390,11 @@ static void dt_ck_node(dt_pcb_t *pcb, dt_node_t *n)
 		} else {
 			dt_check_expr(pcb, n->n_a);
 			t = n->n_a->n_type;
+			if (n->n_a->n_kind == DN_MEMBER &&
+			    n->n_a->n_member != NULL &&
+			    n->n_a->n_member->dm_bits != 0)
+				dt_cc_error(pcb, n->n_line, D_SIZEOF_BITFIELD,
+				    "cannot apply sizeof to a bit-field member");
 		}
 		if (dt_type_is_void(t) || dt_type_base(t)->dt_kind == DT_TK_FUNC ||
 		    (dt_type_is_sou(t) && !dt_type_complete(pcb->pcb_types, t)))
@@ -1405,6 +1415,9 @@ static void dt_ck_node(dt_pcb_t *pcb, dt_node_t *n)
 		if ((m = dt_type_member(dt_type_base(t), n->n_sval)) == NULL)
 			dt_cc_error(pcb, n->n_line, D_TYPE_MEMBER,
 			    "%s is not a member of %s", n->n_sval, TN(t, b1));
+		if (m->dm_bits != 0)
+			dt_cc_error(pcb, n->n_line, D_OFFSETOF_BITFIELD,
+			    "cannot take offset of a bit-field: %s", n->n_sval);
 		n->n_type = dt_T(pcb, "size_t");
 		n->n_isconst = 1;
 		n->n_ival = m->dm_offset;

@@ -72,8 +72,12 @@ static dt_type_t *dt_decl_sou(dt_pcb_t *pcb, dt_node_t *n)
 					    "positive integral constant "
 					    "expression expected as bit-field "
 					    "size");
-				if (name == NULL)
-					continue;
+				if (dt_type_add_bitfield(pcb->pcb_types, t,
+				    name, mt, (uint32_t)w) != 0)
+					dt_cc_error(pcb, d->n_line,
+					    D_DECL_IDRED,
+					    "identifier redeclared: %s", name);
+				continue;
 			}
 			if (dt_type_is_void(mt))
 				dt_cc_error(pcb, d->n_line, D_DECL_VOIDOBJ,
@@ -87,9 +91,6 @@ static dt_type_t *dt_decl_sou(dt_pcb_t *pcb, dt_node_t *n)
 			if (dt_type_add_member(pcb->pcb_types, t, name, mt))
 				dt_cc_error(pcb, d->n_line, D_DECL_IDRED,
 				    "identifier redeclared: %s", name);
-			if (d->n_b != NULL)
-				t->dt_members[t->dt_nmembers - 1].dm_bits =
-				    (uint32_t)d->n_b->n_ival;
 		}
 	}
 	dt_type_close(t);

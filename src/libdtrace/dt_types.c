@@ -225,6 +225,7 @@ int dt_type_add_member(dt_typetab_t *tt, dt_type_t *sou, const char *name,
 		return -1;
 	m->dm_name = name ? dt_arena_strdup(tt->tt_arena, name) : NULL;
 	m->dm_type = mt;
+	sou->dt_bitend = 0;
 	if (sou->dt_kind == DT_TK_STRUCT) {
 		m->dm_offset = (sou->dt_size + al - 1) / al * al;
 		sou->dt_size = m->dm_offset + mt->dt_size;
@@ -235,6 +236,42 @@ int dt_type_add_member(dt_typetab_t *tt, dt_type_t *sou, const char *name,
 	}
 	if (al > sou->dt_align)
 		sou->dt_align = al;
+	return 0;
+}
+
+int dt_type_add_bitfield(dt_typetab_t *tt, dt_type_t *sou, const char *name,
+			 dt_type_t *mt, uint32_t width)
+{
+	dt_type_t *b = dt_type_base(mt);
+	uint32_t unit = (b->dt_size ? b->dt_size : 4) * 8, pos;
+	uint32_t al = b->dt_align ? b->dt_align : 1;
+	dt_member_t *m;
+
+	if (name != NULL && dt_type_member(sou, name) != NULL)
+		return -1;
+	if (sou->dt_kind != DT_TK_STRUCT) {
+		pos = 0;
+		if (unit / 8 > sou->dt_size)
+			sou->dt_size = unit / 8;
+	} else {
+		pos = sou->dt_bitend ? sou->dt_bitend : sou->dt_size * 8;
+		/* a field never straddles a unit of its type; width 0 ends
+		 * the unit */
+		if (width == 0 || pos / unit != (pos + width - 1) / unit)
+			pos = (pos + unit - 1) / unit * unit;
+		sou->dt_bitend = pos + width;
+		sou->dt_size = (pos + width + 7) / 8;
+	}
+	if (al > sou->dt_align)
+		sou->dt_align = al;
+	if (width == 0)
+		return 0;
+	m = dt_type_newmember(tt, sou, NULL);
+	m->dm_name = name ? dt_arena_strdup(tt->tt_arena, name) : NULL;
+	m->dm_type = mt;
+	m->dm_offset = pos / unit * (unit / 8);
+	m->dm_bitoff = pos % unit;
+	m->dm_bits = width;
 	return 0;
 }
 

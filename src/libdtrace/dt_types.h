@@ -33,6 +33,8 @@ typedef struct dt_member {
 	uint32_t dm_offset; /* bytes from the start */
 	int64_t dm_value; /* enumerators */
 	uint32_t dm_bits; /* a bit-field of this many bits (0: not one) */
+	uint32_t dm_bitoff; /* bit-field: first bit (from the LSB) of the
+			       unit of its type's size at dm_offset */
 } dt_member_t;
 
 typedef struct dt_type {
@@ -51,6 +53,8 @@ typedef struct dt_type {
 	uint32_t dt_nparams;
 	uint8_t dt_varargs;
 	struct dt_type *dt_ptrto; /* cached pointer-to-this */
+	uint32_t dt_bitend; /* struct: bits used if the last member is a
+			       bit-field, else 0 */
 	struct dt_type *dt_hnext; /* name hash chain */
 } dt_type_t;
 
@@ -90,6 +94,10 @@ dt_type_t *dt_type_tagged_local(dt_typetab_t *tt, dt_tkind_t kind,
 dt_type_t *dt_type_anon(dt_typetab_t *tt, dt_tkind_t kind);
 /* a typedef whose name is not entered in the table (imported types) */
 dt_type_t *dt_type_alias(dt_typetab_t *tt, const char *name, dt_type_t *t);
+/* a bit-field of width bits laid out as the SysV ABI does (name may be
+ * NULL: padding); -1 if the name is taken */
+int dt_type_add_bitfield(dt_typetab_t *tt, dt_type_t *sou, const char *name,
+			 dt_type_t *mt, uint32_t width);
 /* a member at an explicit byte offset (imported layouts) */
 int dt_type_add_member_at(dt_typetab_t *tt, dt_type_t *sou, const char *name,
 			  dt_type_t *mt, uint32_t offset);

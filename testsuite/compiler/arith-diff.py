@@ -53,6 +53,40 @@ def gen(rng, depth, nvars):
         return "((%s) ? (%s) : (%s))" % (c, a, b)
     return "(%s %s %s)" % (a, op, b)
 
+BITFIELDS = """struct bits { unsigned int a : 3; int b : 5; unsigned int c : 24;
+    char d; short e : 4; long f : 40; int g : 30; unsigned char h : 1;
+    long long : 0; unsigned short i : 9; int j : 7; };
+union u { unsigned long long raw[4]; struct bits f; };"""
+BF_FIELDS = "abcdefghij"
+BF_RAW = ["0x123456789abcdef1ULL", "0xfedcba9876543210ULL",
+          "0x0f1e2d3c4b5a6978ULL", "0x8877665544332211ULL"]
+
+def bitfields(dtrace, tmp):
+    """bit-field layout and loads against the C compiler's"""
+    c = ["#include <stdio.h>", BITFIELDS, "int main(void) { union u x;"]
+    d = [BITFIELDS, "BEGIN {", "this->u = (union u *)alloca(sizeof (union u));"]
+    for i, r in enumerate(BF_RAW):
+        c.append("x.raw[%d] = %s;" % (i, r))
+        d.append("this->u->raw[%d] = %s;" % (i, r))
+    for f in BF_FIELDS:
+        c.append('printf("%%lld\\n", (long long)x.f.%s);' % f)
+        d.append('printf("%%d\\n", (long long)this->u->f.%s);' % f)
+    c.append('printf("%d\\n", (int)sizeof (struct bits)); return 0; }')
+    d.append('printf("%d\\n", (int)sizeof (struct bits)); exit(0); }')
+    open(os.path.join(tmp, "b.c"), "w").write("\n".join(c) + "\n")
+    open(os.path.join(tmp, "b.d"), "w").write("\n".join(d) + "\n")
+    subprocess.run(["cc", "-w", "-o", os.path.join(tmp, "b"),
+                    os.path.join(tmp, "b.c")], check=True)
+    want = subprocess.run([os.path.join(tmp, "b")], check=True,
+                          capture_output=True, text=True).stdout.split()
+    r = subprocess.run([dtrace, "-q", "-s", os.path.join(tmp, "b.d")],
+                       capture_output=True, text=True, timeout=60)
+    if r.stdout.split() != want:
+        print("BITFIELDS: C %s\n           D %s %s" %
+              (want, r.stdout.split(), r.stderr.strip()))
+        return 1
+    return 0
+
 def main():
     if len(sys.argv) < 2 or not os.access(sys.argv[1], os.X_OK) or \
             shutil.which("cc") is None:
@@ -124,7 +158,9 @@ def main():
                 bad += 1
                 if bad <= 10:
                     print("MISMATCH %s\n  C: %s  D: %s" % (shown[i], w, g))
-        print("%d passed, %d failed" % (len(want) - bad, bad))
+        if bitfields(dtrace, tmp):
+            bad += 1
+        print("%d passed, %d failed" % (len(want) + 1 - bad, bad))
         return 1 if bad else 0
     finally:
         shutil.rmtree(tmp)

@@ -389,10 +389,21 @@ static const tcase_t cases[] = {
 	ERR("long short x;", "D_DECL_COMBO", 1, "invalid type combination"),
 	ERR("enum e { A, A };", "D_DECL_IDRED", 1, "identifier redeclared: A"),
 
-	ERR("struct s { int a : 3; int b; }; BEGIN { this->p = (struct s *)"
-	    "alloca(8); trace(this->p->b); trace(this->p->a); }",
-	    "D_TYPE_MEMBER", 1,
-	    "bit-field member a of struct s cannot be used yet"),
+	OK("struct s { int a : 3; int b; }; BEGIN { this->p = (struct s *)"
+	   "alloca(8); trace(this->p->b); trace(this->p->a); "
+	   "trace(sizeof (struct s)); trace(offsetof(struct s, b)); }",
+	   "sl0.1=4:4:1"),
+	ERR("struct s { int a : 3; }; BEGIN { this->p = (struct s *)alloca(4); "
+	    "this->p->a = 1; }", "D_OP_LVAL", 1,
+	    "operator = cannot store to bit-field member a"),
+	ERR("struct s { int a : 3; }; BEGIN { this->p = (struct s *)alloca(4); "
+	    "x = &this->p->a; }", "D_ADDROF_BITFIELD", 1,
+	    "cannot take address of bit-field"),
+	ERR("struct s { int a : 3; }; BEGIN { trace(offsetof(struct s, a)); }",
+	    "D_OFFSETOF_BITFIELD", 1, "cannot take offset of a bit-field: a"),
+	ERR("struct s { int a : 40; };", "D_DECL_BFCONST", 1,
+	    "positive integral constant expression expected as bit-field "
+	    "size"),
 
 	/* --- translators --- */
 	OK("struct in { int x; }; struct out { int y; }; "

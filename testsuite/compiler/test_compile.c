@@ -409,9 +409,8 @@ static const tcase_t btf_cases[] = {
 	   "(struct list_head)); }", "c=1"),
 	ERR("BEGIN { trace(curthread->no_such_member); }", "D_TYPE_MEMBER", 1,
 	    "no_such_member is not a member of struct task_struct"),
-	ERR("BEGIN { trace(curthread->sched_reset_on_fork); }",
-	    "D_TYPE_MEMBER", 1, "bit-field member sched_reset_on_fork of "
-	    "struct task_struct cannot be used yet"),
+	OK("BEGIN { trace(curthread->sched_reset_on_fork); }",
+	   "sl0.0=0:4:2"),
 };
 
 int main(int argc, char **argv)
