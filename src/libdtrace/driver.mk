@@ -6,7 +6,7 @@ libdtrace_la_SOURCES = \
 	src/libdtrace/dt_options.c src/libdtrace/dt_options.h \
 	src/libdtrace/dt_program.h src/libdtrace/dt_compile.h \
 	src/libdtrace/dt_consume.h src/backend/backend.h \
-	$(dt_consumer_sources)
+	$(dt_compiler_sources) $(dt_consumer_sources)
 libdtrace_la_LIBADD =
 libdtrace_la_LDFLAGS = -version-info 0:0:0
 dtraceincdir = $(includedir)/dtrace
