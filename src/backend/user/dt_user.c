@@ -82,6 +82,10 @@ struct dt_backend {
 	int started, stopped;
 	int cpu;
 	uint64_t last_drops;
+	/* what DTrace reports besides principal drops: counted, then told */
+	uint64_t specunavail, last_specunavail;
+	uint64_t last_specdrops, last_dyndrops;
+	uint64_t next_status_ns; /* when those are next reported */
 };
 
 static uint64_t now_ns(clockid_t clk)
@@ -358,6 +362,7 @@ static uint64_t u_spec_alloc(void *ctx)
 			return i + 1;
 		}
 	}
+	be->specunavail++;
 	return 0;
 }
 
@@ -679,6 +684,38 @@ static int user_go(dt_backend_t *be)
 	return 0;
 }
 
+/* dynamic variable, speculative and failed-speculation counts since the
+ * last report, as DTrace's status reports give them: once a second (its
+ * default statusrate) and when tracing stops, not once per firing */
+#define U_STATUS_NS 1000000000ULL
+static void report_other_drops(dt_backend_t *be, dt_consumer_t *c)
+{
+	uint64_t spec = 0, now = now_ns(CLOCK_MONOTONIC);
+	uint32_t i;
+
+	if (!be->stopped && now < be->next_status_ns)
+		return;
+	be->next_status_ns = now + U_STATUS_NS;
+
+	if (be->ms.ms_dyndrops != be->last_dyndrops) {
+		dt_consume_drop(c, DT_DROP_DYNAMIC, be->cpu,
+				be->ms.ms_dyndrops - be->last_dyndrops);
+		be->last_dyndrops = be->ms.ms_dyndrops;
+	}
+	for (i = 0; i < be->opts.ro_nspec; i++)
+		spec += be->specs[i].drops;
+	if (spec != be->last_specdrops) {
+		dt_consume_drop(c, DT_DROP_SPEC, be->cpu,
+				spec - be->last_specdrops);
+		be->last_specdrops = spec;
+	}
+	if (be->specunavail != be->last_specunavail) {
+		dt_consume_drop(c, DT_DROP_SPECUNAVAIL, be->cpu,
+				be->specunavail - be->last_specunavail);
+		be->last_specunavail = be->specunavail;
+	}
+}
+
 static int deliver(dt_backend_t *be, dt_consumer_t *c)
 {
 	int r = 0;
@@ -693,6 +730,7 @@ static int deliver(dt_backend_t *be, dt_consumer_t *c)
 				 be->principal.drops - be->last_drops);
 		be->last_drops = be->principal.drops;
 	}
+	report_other_drops(be, c);
 	return r;
 }
 
