@@ -1,0 +1,6 @@
+/* @@options: -q -b junk */
+/* @@status: 1 */
+BEGIN
+{
+	exit(0);
+}

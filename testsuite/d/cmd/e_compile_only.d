@@ -1,0 +1,7 @@
+/* @@options: -e */
+/* -e: compile, then exit before enabling: no notice, no output. */
+BEGIN
+{
+	printf("never\n");
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@options: -q -x nosuchoption */
+/* @@status: 1 */
+BEGIN
+{
+	exit(0);
+}
