@@ -1,0 +1,9 @@
+foo:::bar
+{
+	trace(1);
+}
+
+BEGIN
+{
+	exit(0);
+}
