@@ -1146,6 +1146,21 @@ static void pool_ptr(xl_t *x, uint32_t pc)
 	E(ALU_I(BPF_ADD, R1, (int32_t)x->lay->sc_pool));
 }
 
+/*
+ * After a loop: forget what the verifier knows of reg (a round trip
+ * through map memory), bound it again and clear R1, then force a pruning
+ * point, so code after the loop is verified once, not once per exit.
+ */
+static void launder(xl_t *x, int reg, int32_t max)
+{
+	E(STX(BPF_DW, R7, reg, SC_TMPP));
+	E(LDX(BPF_DW, reg, R7, SC_TMPP));
+	E(J_I(BPF_JLE, reg, max, 1));
+	E(MOV_I(reg, 0));
+	E(MOV_I(R1, 0));
+	E(JA(0));
+}
+
 static void tuparg(xl_t *x, int reg, int k)
 {
 	E(LDX(BPF_DW, reg, R7, (int16_t)(x->lay->sc_tupv + 8 * k)));
@@ -1327,6 +1342,231 @@ static void op_call(xl_t *x, uint32_t pc, dif_instr_t in)
 		E(ALU_I(BPF_ADD, R1, 1));
 		E(ALU_I(BPF_ADD, R5, 1));
 		EJ(JA(0), loop);
+		dt_bpf_place(&x->g, out);
+		scaddr(x, R0, off);
+		break;
+	}
+	case DIF_SUBR_STRCHR:
+	case DIF_SUBR_STRRCHR: {
+		uint32_t loop = dt_bpf_label(&x->g), next = dt_bpf_label(&x->g),
+			 done = dt_bpf_label(&x->g), none = dt_bpf_label(&x->g),
+			 out = dt_bpf_label(&x->g);
+
+		if (nargs < 2)
+			goto args;
+		tuparg(x, R3, 0);
+		str_in(x, pc, x->lay->sc_stra, 0);
+		/* positions 0..len: the NUL can be searched for too */
+		E(MOV_R(R5, R0));
+		E(J_I(BPF_JLE, R5, (int32_t)x->lay->strsize, 1));
+		E(MOV_I(R5, (int32_t)x->lay->strsize));
+		tuparg(x, R4, 1);
+		E(ALU_I(BPF_AND, R4, 0xff));
+		E(STX(BPF_DW, FP, R4, SL_TMP2));
+		scptr(x, R1, x->lay->sc_stra);
+		E(MOV_I(R2, 0));
+		E(MOV_I(R0, -1));
+		dt_bpf_place(&x->g, loop);
+		EJ(J_R(BPF_JGE, R2, R5, 0), done);
+		E(LDX(BPF_B, R3, R1, 0));
+		if (subr == DIF_SUBR_STRCHR) {
+			EJ(J_R(BPF_JNE, R3, R4, 0), next);
+			E(MOV_R(R0, R2));
+			EJ(JA(0), done);
+		} else {
+			/*
+			 * Without a branch, so the verifier walks the loop
+			 * once: hit = (c ^ t) == 0; R0 += hit * (i - R0).
+			 */
+			E(LDX(BPF_DW, R4, FP, SL_TMP2));
+			E(ALU_R(BPF_XOR, R3, R4));
+			E(ALU_I(BPF_SUB, R3, 1));
+			E(ALU_I(BPF_RSH, R3, 63));
+			E(MOV_R(R4, R2));
+			E(ALU_R(BPF_SUB, R4, R0));
+			E(ALU_R(BPF_MUL, R4, R3));
+			E(ALU_R(BPF_ADD, R0, R4));
+		}
+		dt_bpf_place(&x->g, next);
+		E(ALU_I(BPF_ADD, R1, 1));
+		E(ALU_I(BPF_ADD, R2, 1));
+		EJ(JA(0), loop);
+		dt_bpf_place(&x->g, done);
+		EJ(J_I(BPF_JSLT, R0, 0, 0), none);
+		tuparg(x, R1, 0);
+		E(ALU_R(BPF_ADD, R0, R1));
+		EJ(JA(0), out);
+		dt_bpf_place(&x->g, none);
+		E(MOV_I(R0, 0));
+		dt_bpf_place(&x->g, out);
+		break;
+	}
+	case DIF_SUBR_SUBSTR: {
+		uint32_t off = salloc(x, x->lay->strsize);
+		uint32_t l1 = dt_bpf_label(&x->g), l2 = dt_bpf_label(&x->g),
+			 l3 = dt_bpf_label(&x->g), l4 = dt_bpf_label(&x->g),
+			 l5 = dt_bpf_label(&x->g), l6 = dt_bpf_label(&x->g),
+			 zero = dt_bpf_label(&x->g), copy = dt_bpf_label(&x->g),
+			 out = dt_bpf_label(&x->g);
+		int size = (int)x->lay->strsize;
+
+		if (nargs < 2)
+			goto args;
+		sczero(x, off, x->lay->strsize);
+		tuparg(x, R3, 0);
+		str_in(x, pc, x->lay->sc_stra, 0);
+		E(MOV_R(R3, R0));
+		E(ALU_I(BPF_SUB, R3, 1)); /* len */
+		tuparg(x, R1, 1); /* index */
+		if (nargs > 2)
+			tuparg(x, R2, 2); /* remaining */
+		else
+			E(MOV_I(R2, size));
+		/* a negative index counts from the end; what lies before the
+		 * start is cut off (as dif_subr.c does) */
+		EJ(J_I(BPF_JSGE, R1, 0, 0), l1);
+		E(ALU_R(BPF_ADD, R1, R3));
+		EJ(J_I(BPF_JSGE, R1, 0, 0), l1);
+		E(MOV_R(R4, R1));
+		E(ALU_R(BPF_ADD, R4, R2));
+		EJ(J_I(BPF_JSLE, R4, 0, 0), l1);
+		E(MOV_R(R2, R4));
+		E(MOV_I(R1, 0));
+		dt_bpf_place(&x->g, l1);
+		EJ(J_R(BPF_JSGE, R1, R3, 0), zero);
+		EJ(J_I(BPF_JSLT, R1, 0, 0), zero);
+		EJ(J_I(BPF_JSGE, R2, 0, 0), l2);
+		E(ALU_R(BPF_ADD, R2, R3));
+		E(ALU_R(BPF_SUB, R2, R1));
+		EJ(JA(0), l3);
+		dt_bpf_place(&x->g, l2);
+		E(MOV_R(R4, R1));
+		E(ALU_R(BPF_ADD, R4, R2));
+		EJ(J_I(BPF_JSLE, R4, size, 0), l3);
+		E(MOV_I(R2, size));
+		E(ALU_R(BPF_SUB, R2, R1));
+		dt_bpf_place(&x->g, l3);
+		EJ(J_I(BPF_JSGE, R2, 0, 0), l4);
+		E(MOV_I(R2, 0));
+		dt_bpf_place(&x->g, l4);
+		E(MOV_R(R4, R3));
+		E(ALU_R(BPF_SUB, R4, R1));
+		EJ(J_R(BPF_JSLE, R2, R4, 0), l5);
+		E(MOV_R(R2, R4));
+		EJ(J_I(BPF_JSGT, R2, 0, 0), l5);
+		dt_bpf_place(&x->g, zero);
+		E(MOV_I(R2, 0));
+		dt_bpf_place(&x->g, l5);
+		EJ(J_I(BPF_JSLE, R2, 0, 0), out);
+		dt_bpf_place(&x->g, copy);
+		/* copy R2 bytes from the copy at index R1 */
+		E(J_I(BPF_JLE, R2, size - 1, 1));
+		E(MOV_I(R2, size - 1));
+		E(MOV_R(R3, R8));
+		E(ALU_I(BPF_ADD, R3, (int32_t)x->lay->sc_stra));
+		E(ALU_R(BPF_ADD, R3, R1));
+		scptr(x, R1, off);
+		E(CALL(BPF_FUNC_probe_read_kernel));
+		EJ(JA(0), out);
+		dt_bpf_place(&x->g, l6);
+		dt_bpf_place(&x->g, out);
+		scaddr(x, R0, off);
+		break;
+	}
+	case DIF_SUBR_BASENAME:
+	case DIF_SUBR_DIRNAME: {
+		uint32_t off = salloc(x, x->lay->strsize);
+		uint32_t e1 = dt_bpf_label(&x->g), e2 = dt_bpf_label(&x->g),
+			 s1 = dt_bpf_label(&x->g), s2 = dt_bpf_label(&x->g),
+			 dot = dt_bpf_label(&x->g), slash = dt_bpf_label(&x->g),
+			 copy = dt_bpf_label(&x->g), out = dt_bpf_label(&x->g);
+		int size = (int)x->lay->strsize;
+
+		if (nargs < 1)
+			goto args;
+		sczero(x, off, x->lay->strsize);
+		tuparg(x, R3, 0);
+		str_in(x, pc, x->lay->sc_stra, 0);
+		E(MOV_R(R3, R0));
+		E(ALU_I(BPF_SUB, R3, 1)); /* len */
+		E(J_I(BPF_JLE, R3, size - 1, 1));
+		E(MOV_I(R3, size - 1));
+		EJ(J_I(BPF_JEQ, R3, 0, 0), dot);
+		/* end: drop trailing slashes (keep one character) */
+		E(MOV_R(R4, R3));
+		dt_bpf_place(&x->g, e1);
+		EJ(J_I(BPF_JLE, R4, 1, 0), e2);
+		E(MOV_R(R1, R7));
+		E(ALU_I(BPF_ADD, R1, (int32_t)x->lay->sc_stra - 1));
+		E(ALU_R(BPF_ADD, R1, R4));
+		E(LDX(BPF_B, R1, R1, 0));
+		EJ(J_I(BPF_JNE, R1, '/', 0), e2);
+		E(ALU_I(BPF_SUB, R4, 1));
+		EJ(JA(0), e1);
+		dt_bpf_place(&x->g, e2);
+		launder(x, R4, size - 1);
+		/* "/" alone */
+		E(LDX(BPF_B, R1, R7, (int16_t)x->lay->sc_stra));
+		E(J_I(BPF_JNE, R4, 1, 1));
+		EJ(J_I(BPF_JEQ, R1, '/', 0), slash);
+		/* start: back to the last slash before end */
+		E(MOV_R(R5, R4));
+		dt_bpf_place(&x->g, s1);
+		EJ(J_I(BPF_JEQ, R5, 0, 0), s2);
+		E(J_I(BPF_JLE, R5, size - 1, 1));
+		E(MOV_I(R5, size - 1));
+		E(MOV_R(R1, R7));
+		E(ALU_I(BPF_ADD, R1, (int32_t)x->lay->sc_stra - 1));
+		E(ALU_R(BPF_ADD, R1, R5));
+		E(LDX(BPF_B, R1, R1, 0));
+		EJ(J_I(BPF_JEQ, R1, '/', 0), s2);
+		E(ALU_I(BPF_SUB, R5, 1));
+		EJ(JA(0), s1);
+		dt_bpf_place(&x->g, s2);
+		launder(x, R5, size - 1);
+		if (subr == DIF_SUBR_BASENAME) {
+			/* [start, end) */
+			E(MOV_R(R2, R4));
+			E(ALU_R(BPF_SUB, R2, R5));
+			E(MOV_R(R1, R5));
+			EJ(JA(0), copy);
+		} else {
+			uint32_t d1 = dt_bpf_label(&x->g), d2 = dt_bpf_label(&x->g);
+
+			EJ(J_I(BPF_JEQ, R5, 0, 0), dot);
+			/* [0, start) without its trailing slashes */
+			E(MOV_R(R4, R5));
+			dt_bpf_place(&x->g, d1);
+			EJ(J_I(BPF_JLE, R4, 1, 0), d2);
+			E(J_I(BPF_JLE, R4, size - 1, 1));
+			E(MOV_I(R4, size - 1));
+			E(MOV_R(R1, R7));
+			E(ALU_I(BPF_ADD, R1, (int32_t)x->lay->sc_stra - 1));
+			E(ALU_R(BPF_ADD, R1, R4));
+			E(LDX(BPF_B, R1, R1, 0));
+			EJ(J_I(BPF_JNE, R1, '/', 0), d2);
+			E(ALU_I(BPF_SUB, R4, 1));
+			EJ(JA(0), d1);
+			dt_bpf_place(&x->g, d2);
+			launder(x, R4, size - 1);
+			E(MOV_R(R2, R4));
+			E(MOV_I(R1, 0));
+			EJ(JA(0), copy);
+		}
+		dt_bpf_place(&x->g, dot);
+		E(ST(BPF_B, R7, (int16_t)off, '.'));
+		EJ(JA(0), out);
+		dt_bpf_place(&x->g, slash);
+		E(ST(BPF_B, R7, (int16_t)off, '/'));
+		EJ(JA(0), out);
+		dt_bpf_place(&x->g, copy);
+		E(J_I(BPF_JLE, R2, size - 1, 1));
+		E(MOV_I(R2, size - 1));
+		E(MOV_R(R3, R8));
+		E(ALU_I(BPF_ADD, R3, (int32_t)x->lay->sc_stra));
+		E(ALU_R(BPF_ADD, R3, R1));
+		scptr(x, R1, off);
+		E(CALL(BPF_FUNC_probe_read_kernel));
 		dt_bpf_place(&x->g, out);
 		scaddr(x, R0, off);
 		break;
