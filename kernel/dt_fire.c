@@ -375,7 +375,7 @@ static void dt_run(struct dt_cpu *c, struct dt_probe *p, const u64 *args, int na
 	c->ms.ms_aggbuf = &c->agg[READ_ONCE(c->aggcur)];
 	if (!c->in_error)
 		dif_mstate_fire(&c->ms);
-	atomic64_inc(&s->fired);
+	c->fired++;
 
 	for (i = 0; i < p->necbs; i++) {
 		u32 epid = p->ecbs[i];
@@ -419,7 +419,7 @@ void dt_fire(struct dt_probe *p, const u64 *args, int nargs)
 		goto out;
 	c = s->cpus[smp_processor_id()];
 	if (c->busy) {
-		atomic64_inc(&s->recursion);
+		c->recursion++;
 		goto out;
 	}
 	c->busy = 1;
@@ -576,8 +576,6 @@ void dt_sess_status(struct dt_sess *s, struct dtd_status *st)
 	st->ds_specdrops = atomic64_read(&s->specdrops);
 	st->ds_specbusy = atomic64_read(&s->specbusy);
 	st->ds_fbt_failed = s->fbt_failed;
-	st->ds_recursion = atomic64_read(&s->recursion);
-	st->ds_fired = atomic64_read(&s->fired);
 	for_each_possible_cpu(cpu) {
 		struct dt_cpu *c = s->cpus[cpu];
 
@@ -586,5 +584,9 @@ void dt_sess_status(struct dt_sess *s, struct dtd_status *st)
 		st->ds_pending[cpu] = READ_ONCE(c->buf[READ_ONCE(c->cur)].len);
 		st->ds_drops[cpu] = c->buf[0].drops + c->buf[1].drops;
 		st->ds_aggdrops[cpu] = c->ms.ms_aggdrops;
+	}
+	for_each_possible_cpu(cpu) {
+		st->ds_fired += READ_ONCE(s->cpus[cpu]->fired);
+		st->ds_recursion += READ_ONCE(s->cpus[cpu]->recursion);
 	}
 }

@@ -81,7 +81,8 @@ struct dt_cpu {
 	dt_aggbuf_t agg[2];
 	void *aggarena[2];
 	int aggcur;
-	u64 aggdrops_base[2];
+	u64 fired; /* firings that ran clauses (this CPU only: no atomics) */
+	u64 recursion; /* firings dropped: this CPU was already firing */
 };
 
 struct dt_spec {
@@ -110,7 +111,7 @@ struct dt_sess {
 	struct dt_spec *specs;
 	u32 nspec;
 	u32 bufsize;
-	atomic64_t errors, specdrops, specbusy, recursion, fired;
+	atomic64_t errors, specdrops, specbusy;
 	u64 fbt_failed;
 	int syscalls_on;
 };
