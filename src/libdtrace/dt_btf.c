@@ -44,6 +44,9 @@ typedef struct dt_btf {
 	uint32_t b_ntypes;
 	uint32_t *b_hash; /* struct/union/enum ids by name, 0 = empty */
 	uint32_t b_hsize;
+	/* enumerators by name: (enum type id, index) packed, built lazily */
+	uint64_t *b_ehash;
+	uint32_t b_ehsize;
 } dt_btf_t;
 
 /* what one compilation converted: type id -> dt_type_t */
@@ -443,6 +446,75 @@ static int btf_complete(void *arg, dt_typetab_t *tt, dt_type_t *t)
 	return 0;
 }
 
+/* the name and value of enumerator i of enum type t */
+static const char *btf_enumerator(const dt_btf_t *b, const btf_type_t *t,
+				  int i, int64_t *valp)
+{
+	const uint32_t *v;
+
+	if (btf_kind(t) == BTF_K_ENUM) {
+		v = (const uint32_t *)((const unsigned char *)(t + 1) + 8 * i);
+		*valp = btf_kflag(t) ? (int64_t)v[1] : (int64_t)(int32_t)v[1];
+	} else {
+		v = (const uint32_t *)((const unsigned char *)(t + 1) + 12 * i);
+		*valp = (int64_t)((uint64_t)v[2] << 32 | v[1]);
+	}
+	return btf_name(b, v[0]);
+}
+
+static void btf_index_enums(dt_btf_t *b)
+{
+	uint32_t i, n = 0;
+	int k;
+	int64_t v;
+
+	for (i = 1; i < b->b_ntypes; i++)
+		if (btf_tagclass(b->b_types[i]) == 2)
+			n += (uint32_t)btf_vlen(b->b_types[i]);
+	for (b->b_ehsize = 1; b->b_ehsize < n * 2 + 2; b->b_ehsize <<= 1)
+		;
+	if ((b->b_ehash = calloc(b->b_ehsize, sizeof(uint64_t))) == NULL) {
+		b->b_ehsize = 0;
+		return;
+	}
+	for (i = 1; i < b->b_ntypes; i++) {
+		const btf_type_t *t = b->b_types[i];
+		if (btf_tagclass(t) != 2)
+			continue;
+		for (k = 0; k < btf_vlen(t); k++) {
+			const char *nm = btf_enumerator(b, t, k, &v);
+			unsigned h = btf_hashname(3, nm) & (b->b_ehsize - 1);
+			while (b->b_ehash[h] != 0)
+				h = (h + 1) & (b->b_ehsize - 1);
+			b->b_ehash[h] = (uint64_t)i << 32 | (uint32_t)k;
+		}
+	}
+}
+
+static dt_type_t *btf_enumconst(void *arg, dt_typetab_t *tt, const char *nm,
+				int64_t *valp)
+{
+	dt_btfconv_t *c = btf_conv_ctx(arg, tt);
+	dt_btf_t *b;
+	unsigned h;
+
+	if (c == NULL)
+		return NULL;
+	b = c->c_btf;
+	if (b->b_ehash == NULL && b->b_ehsize == 0)
+		btf_index_enums(b);
+	if (b->b_ehash == NULL)
+		return NULL;
+	for (h = btf_hashname(3, nm) & (b->b_ehsize - 1); b->b_ehash[h];
+	    h = (h + 1) & (b->b_ehsize - 1)) {
+		uint32_t id = (uint32_t)(b->b_ehash[h] >> 32);
+		int k = (int)(uint32_t)b->b_ehash[h];
+		if (strcmp(btf_enumerator(b, b->b_types[id], k, valp), nm) == 0)
+			return btf_conv(c, tt, id);
+	}
+	return NULL;
+}
+
 void dt_btf_attach(dt_typetab_t *tt)
 {
 	dt_typeimport_t ti;
@@ -450,6 +522,7 @@ void dt_btf_attach(dt_typetab_t *tt)
 
 	ti.ti_tagged = btf_tagged;
 	ti.ti_complete = btf_complete;
+	ti.ti_enumconst = btf_enumconst;
 	ti.ti_arg = c;
 	dt_typetab_set_import(tt, &ti);
 }

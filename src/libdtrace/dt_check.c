@@ -302,6 +302,18 @@ static void dt_ck_ident(dt_pcb_t *pcb, dt_node_t *n)
 	if (dt_func_lookup(n->n_sval) != NULL)
 		dt_cc_error(pcb, n->n_line, D_IDENT_BADREF,
 		    "%s( ) must be called as a function", n->n_sval);
+	{
+		/* a kernel enum constant (BTF) */
+		int64_t v;
+		dt_type_t *et = dt_type_enumconst(pcb->pcb_types, n->n_sval,
+		    &v);
+		if (et != NULL) {
+			n->n_type = et;
+			n->n_isconst = 1;
+			n->n_ival = v;
+			return;
+		}
+	}
 	dt_cc_error(pcb, n->n_line, D_IDENT_UNDEF,
 	    "failed to resolve %s: Unknown variable name", n->n_sval);
 }

@@ -24,6 +24,20 @@ dt_arena_t *dt_typetab_arena(dt_typetab_t *tt)
 	return tt->tt_arena;
 }
 
+dt_type_t *dt_type_enumconst(dt_typetab_t *tt, const char *name,
+			     int64_t *valp)
+{
+	dt_type_t *t = NULL;
+
+	if (tt->tt_import.ti_enumconst != NULL && !tt->tt_importing) {
+		tt->tt_importing = 1;
+		t = tt->tt_import.ti_enumconst(tt->tt_import.ti_arg, tt, name,
+		    valp);
+		tt->tt_importing = 0;
+	}
+	return t;
+}
+
 int dt_type_complete(dt_typetab_t *tt, dt_type_t *t)
 {
 	t = dt_type_base(t);

@@ -71,6 +71,9 @@ typedef struct dt_typeimport {
 				const char *tag);
 	/* lay out the members of incomplete t; 0 if it could */
 	int (*ti_complete)(void *arg, dt_typetab_t *tt, dt_type_t *t);
+	/* an enumerator constant by name: its enum type and value */
+	dt_type_t *(*ti_enumconst)(void *arg, dt_typetab_t *tt,
+				   const char *name, int64_t *valp);
 	void *ti_arg;
 } dt_typeimport_t;
 
@@ -102,6 +105,9 @@ int dt_type_add_bitfield(dt_typetab_t *tt, dt_type_t *sou, const char *name,
 int dt_type_add_member_at(dt_typetab_t *tt, dt_type_t *sou, const char *name,
 			  dt_type_t *mt, uint32_t offset);
 void dt_typetab_set_import(dt_typetab_t *tt, const dt_typeimport_t *ti);
+/* an imported enumerator (kernel enum constant); NULL if none */
+dt_type_t *dt_type_enumconst(dt_typetab_t *tt, const char *name,
+			     int64_t *valp);
 /* complete t through the importer if it is an incomplete struct/union */
 int dt_type_complete(dt_typetab_t *tt, dt_type_t *t);
 dt_arena_t *dt_typetab_arena(dt_typetab_t *tt);

@@ -411,6 +411,8 @@ static const tcase_t btf_cases[] = {
 	    "no_such_member is not a member of struct task_struct"),
 	OK("BEGIN { trace(curthread->sched_reset_on_fork); }",
 	   "sl0.0=0:4:2"),
+	OK("BEGIN { trace(TASK_COMM_LEN); trace(PIDTYPE_PID); }",
+	   "op0=18,60,18,60,67"), /* kernel enum constants, folded */
 };
 
 int main(int argc, char **argv)
