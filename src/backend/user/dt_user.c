@@ -327,6 +327,8 @@ static uint64_t u_threadkey(void *ctx)
 
 static int buf_append(ubuf_t *b, const void *p, size_t n)
 {
+	if (n == 0)
+		return 0; /* an empty speculation's data may be NULL */
 	if (b->len + n > b->limit) {
 		b->drops++;
 		return -1;
