@@ -8,6 +8,7 @@ dt_common_sources = \
 	src/common/dt_agg.c src/common/dt_agg.h \
 	src/common/dt_dynvar.c src/common/dt_dynvar.h \
 	src/common/dt_aggbuf.c src/common/dt_aggbuf.h \
+	src/common/dt_profile.c src/common/dt_profile.h \
 	src/libdtrace/dt_port_user.c
 
 # in libdtrace: the runtime plus the `dtrace -S` disassembler

@@ -21,6 +21,7 @@
 #include "dif_vm.h"
 #include "dt_aggbuf.h"
 #include "dt_dynvar.h"
+#include "dt_profile.h"
 
 #define UPROBE_BEGIN 1
 #define UPROBE_END 2
@@ -118,56 +119,9 @@ static uprobe_t *add_probe(dt_backend_t *be, const char *prov,
 	return p;
 }
 
-/* profile-N / tick-N with DTrace's units; a bare number is a rate in Hz */
-static uint64_t profile_period(const char *name, int *is_tick)
-{
-	static const struct { const char *sfx; uint64_t ns; } units[] = {
-		{ "ns", 1 }, { "nsec", 1 }, { "us", 1000 }, { "usec", 1000 },
-		{ "ms", 1000000 }, { "msec", 1000000 },
-		{ "s", 1000000000ULL }, { "sec", 1000000000ULL },
-		{ "m", 60000000000ULL }, { "min", 60000000000ULL },
-		{ "h", 3600000000000ULL }, { "hour", 3600000000000ULL },
-		{ "d", 86400000000000ULL }, { "day", 86400000000000ULL },
-		{ "hz", 0 }, { "", 0 },
-	};
-	const char *p;
-	char *end;
-	unsigned long long n;
-	size_t i;
-
-	if (strncmp(name, "tick-", 5) == 0) {
-		*is_tick = 1;
-		p = name + 5;
-	} else if (strncmp(name, "profile-", 8) == 0) {
-		*is_tick = 0;
-		p = name + 8;
-	} else {
-		return 0;
-	}
-	if (*p < '0' || *p > '9')
-		return 0;
-	errno = 0;
-	n = strtoull(p, &end, 10);
-	if (errno != 0 || n == 0)
-		return 0;
-	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
-		if (strcmp(units[i].sfx, end) != 0)
-			continue;
-		if (units[i].ns == 0)
-			return 1000000000ULL / n;
-		return n * units[i].ns;
-	}
-	return 0;
-}
-
 static dt_backend_t *user_open(const dt_runopts_t *opts, char *err,
 			       size_t errlen)
 {
-	static const char *const defaults[] = {
-		"profile-97", "profile-199", "profile-499", "profile-997",
-		"profile-1999", "profile-4001", "profile-4999", "tick-1",
-		"tick-10", "tick-100", "tick-500", "tick-1000", "tick-5000",
-	};
 	dt_backend_t *be = calloc(1, sizeof(*be));
 	size_t i;
 	int tick;
@@ -181,9 +135,10 @@ static dt_backend_t *user_open(const dt_runopts_t *opts, char *err,
 	    add_probe(be, "dtrace", "END", 0) == NULL ||
 	    add_probe(be, "dtrace", "ERROR", 0) == NULL)
 		goto nomem;
-	for (i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
-		if (add_probe(be, "profile", defaults[i],
-			      profile_period(defaults[i], &tick)) == NULL)
+	for (i = 0; i < DT_PROFILE_NDEFAULTS; i++)
+		if (add_probe(be, "profile", dt_profile_defaults[i],
+			      dt_profile_period(dt_profile_defaults[i],
+						&tick)) == NULL)
 			goto nomem;
 	return be;
 nomem:
@@ -204,7 +159,7 @@ static int user_provide(dt_backend_t *be, const dt_probedesc_t *pd)
 		return 0;
 	if (pd->pd_prov[0] != '\0' && strcmp(pd->pd_prov, "profile") != 0)
 		return 0;
-	period = profile_period(pd->pd_name, &tick);
+	period = dt_profile_period(pd->pd_name, &tick);
 	if (period == 0)
 		return 0;
 	for (i = 0; i < be->nprobes; i++)
