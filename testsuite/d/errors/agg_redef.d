@@ -1,0 +1,8 @@
+/* one aggregation given two different functions */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	@a = count();
+	@a = sum(1);
+}

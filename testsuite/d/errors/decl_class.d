@@ -1,0 +1,8 @@
+/* two storage classes in one declaration */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+self this int x;
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* a function name used as a variable */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = strlen;
+}
