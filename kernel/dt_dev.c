@@ -198,6 +198,7 @@ int dt_dev_init(void)
 void dt_dev_exit(void)
 {
 	misc_deregister(&dt_dev);
+	dt_fbt_reap_wait();
 	dt_syscall_exit();
 	dt_probes_exit();
 }

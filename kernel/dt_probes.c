@@ -13,6 +13,7 @@
 #include <linux/mm.h>
 #include "dt_kmod.h"
 #include "dt_trace.h"
+#include "dt_profile.h"
 
 DEFINE_MUTEX(dt_lock);
 struct dt_probe *dt_probes;
@@ -57,15 +58,9 @@ static const char *const dt_provnames[DT_PROV_NPROV] = {
 	"dtrace", "profile", "syscall", "sdt", "fbt", "pid"
 };
 
-static const char *const dt_profile_defaults[] = {
-	"profile-97", "profile-199", "profile-499", "profile-997",
-	"profile-1999", "profile-4001", "profile-4999", "tick-1",
-	"tick-10", "tick-100", "tick-500", "tick-1000", "tick-5000",
-};
-
 static int dt_profile_add(const char *name)
 {
-	u8 tick;
+	int tick;
 	u64 period = dt_profile_period(name, &tick);
 	struct dt_probe *p;
 
@@ -88,7 +83,7 @@ int dt_probes_init(void)
 	    !dt_probe_add(DT_PROV_DTRACE, "", "", "END") ||
 	    !dt_probe_add(DT_PROV_DTRACE, "", "", "ERROR"))
 		return -ENOMEM;
-	for (i = 0; i < ARRAY_SIZE(dt_profile_defaults); i++) {
+	for (i = 0; i < DT_PROFILE_NDEFAULTS; i++) {
 		err = dt_profile_add(dt_profile_defaults[i]);
 		if (err)
 			return err;

@@ -11,6 +11,8 @@
 #include <linux/kprobes.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
+#include <linux/workqueue.h>
+#include <linux/spinlock.h>
 #include <linux/ptrace.h>
 #include "dt_trace.h"
 
@@ -18,6 +20,8 @@ struct dt_kp {
 	struct kprobe kp;
 	struct kretprobe rp;
 	struct dt_probe *p;
+	int dead; /* detached from its session, waiting to be unregistered */
+	struct dt_kp *next_dead;
 };
 
 static void dt_fbt_args(struct pt_regs *regs, u64 *args)
@@ -41,6 +45,8 @@ static int dt_fbt_entry(struct kprobe *kp, struct pt_regs *regs)
 	struct dt_kp *k = container_of(kp, struct dt_kp, kp);
 	u64 args[6];
 
+	if (READ_ONCE(k->dead))
+		return 0;
 	dt_fbt_args(regs, args);
 	dt_fire(k->p, args, 6);
 	return 0;
@@ -51,6 +57,8 @@ static int dt_fbt_return(struct kretprobe_instance *ri, struct pt_regs *regs)
 	struct dt_kp *k = container_of(get_kretprobe(ri), struct dt_kp, rp);
 	u64 args[2] = { 0, (u64)regs_return_value(regs) };
 
+	if (READ_ONCE(k->dead))
+		return 0;
 	dt_fire(k->p, args, 2);
 	return 0;
 }
@@ -81,48 +89,85 @@ int dt_fbt_enable(struct dt_probe *p)
 }
 
 /*
- * All at once: unregister_kprobes() waits for one grace period for the
- * whole batch instead of one per probe, which keeps closing the device
- * (also after SIGKILL) well under a second with thousands of probes.
+ * Detaching a kprobe on an ftrace site updates ftrace for every function
+ * of the kernel (tens of ms each under qemu), so a session with a
+ * thousand fbt probes would take a minute to close.  Instead the probes
+ * are marked dead (their handlers return at once), unhooked from the
+ * probe table and unregistered in one batch by a work item; the session
+ * itself is freed right away.  A new session registers its own kprobes
+ * (the kernel aggregates several on one address); module unload waits
+ * for the work.
  */
-void dt_fbt_disable_all(void)
+static DEFINE_SPINLOCK(dt_reap_lock);
+static struct dt_kp *dt_reap_list;
+
+static void dt_fbt_reap(struct work_struct *w)
 {
 	struct kprobe **kps;
 	struct kretprobe **rps;
-	u32 i, nk = 0, nr = 0;
+	struct dt_kp *list, *k, *next;
+	u32 nk = 0, nr = 0, n = 0;
 
-	kps = kvmalloc_array(dt_nprobes, sizeof(*kps), GFP_KERNEL);
-	rps = kvmalloc_array(dt_nprobes, sizeof(*rps), GFP_KERNEL);
-	if (!kps || !rps) {
-		kvfree(kps);
-		kvfree(rps);
-		for (i = 0; i < dt_nprobes; i++)
-			if (dt_probes[i].prov == DT_PROV_FBT && dt_probes[i].pdata)
-				dt_fbt_disable(&dt_probes[i]);
-		return;
-	}
-	for (i = 0; i < dt_nprobes; i++) {
-		struct dt_kp *k = dt_probes[i].pdata;
-
-		if (dt_probes[i].prov != DT_PROV_FBT || !k)
-			continue;
-		if (dt_probes[i].ret)
-			rps[nr++] = &k->rp;
-		else
-			kps[nk++] = &k->kp;
+	spin_lock(&dt_reap_lock);
+	list = dt_reap_list;
+	dt_reap_list = NULL;
+	spin_unlock(&dt_reap_lock);
+	for (k = list; k; k = k->next_dead)
+		n++;
+	kps = kvmalloc_array(n + 1, sizeof(*kps), GFP_KERNEL);
+	rps = kvmalloc_array(n + 1, sizeof(*rps), GFP_KERNEL);
+	for (k = list; k; k = k->next_dead) {
+		if (kps && rps) {
+			if (k->rp.handler)
+				rps[nr++] = &k->rp;
+			else
+				kps[nk++] = &k->kp;
+		} else if (k->rp.handler) {
+			unregister_kretprobe(&k->rp);
+		} else {
+			unregister_kprobe(&k->kp);
+		}
 	}
 	if (nk)
 		unregister_kprobes(kps, nk);
 	if (nr)
 		unregister_kretprobes(rps, nr);
-	for (i = 0; i < dt_nprobes; i++) {
-		if (dt_probes[i].prov != DT_PROV_FBT || !dt_probes[i].pdata)
-			continue;
-		kfree(dt_probes[i].pdata);
-		dt_probes[i].pdata = NULL;
-	}
 	kvfree(kps);
 	kvfree(rps);
+	for (k = list; k; k = next) {
+		next = k->next_dead;
+		kfree(k);
+	}
+}
+
+static DECLARE_WORK(dt_reap_work, dt_fbt_reap);
+
+void dt_fbt_disable_all(void)
+{
+	u32 i;
+	int any = 0;
+
+	for (i = 0; i < dt_nprobes; i++) {
+		struct dt_kp *k = dt_probes[i].pdata;
+
+		if (dt_probes[i].prov != DT_PROV_FBT || !k)
+			continue;
+		WRITE_ONCE(k->dead, 1);
+		dt_probes[i].pdata = NULL;
+		spin_lock(&dt_reap_lock);
+		k->next_dead = dt_reap_list;
+		dt_reap_list = k;
+		spin_unlock(&dt_reap_lock);
+		any = 1;
+	}
+	if (any)
+		schedule_work(&dt_reap_work);
+}
+
+/* module unload: every dead kprobe is gone before the code is */
+void dt_fbt_reap_wait(void)
+{
+	flush_work(&dt_reap_work);
 }
 
 void dt_fbt_disable(struct dt_probe *p)

@@ -28,50 +28,6 @@ struct dt_prof {
 	struct dt_ptimer pt[];
 };
 
-u64 dt_profile_period(const char *name, u8 *tick)
-{
-	static const struct { const char *sfx; u64 ns; } units[] = {
-		{ "ns", 1 }, { "nsec", 1 }, { "us", 1000 }, { "usec", 1000 },
-		{ "ms", 1000000 }, { "msec", 1000000 },
-		{ "s", 1000000000ULL }, { "sec", 1000000000ULL },
-		{ "m", 60000000000ULL }, { "min", 60000000000ULL },
-		{ "h", 3600000000000ULL }, { "hour", 3600000000000ULL },
-		{ "d", 86400000000000ULL }, { "day", 86400000000000ULL },
-		{ "hz", 0 }, { "", 0 },
-	};
-	const char *p;
-	u64 n = 0;
-	size_t i;
-
-	if (strncmp(name, "tick-", 5) == 0) {
-		*tick = 1;
-		p = name + 5;
-	} else if (strncmp(name, "profile-", 8) == 0) {
-		*tick = 0;
-		p = name + 8;
-	} else {
-		return 0;
-	}
-	if (*p < '0' || *p > '9')
-		return 0;
-	while (*p >= '0' && *p <= '9') {
-		n = n * 10 + (*p - '0');
-		if (n > 1000000000000ULL)
-			return 0;
-		p++;
-	}
-	if (!n)
-		return 0;
-	for (i = 0; i < ARRAY_SIZE(units); i++) {
-		if (strcmp(units[i].sfx, p) != 0)
-			continue;
-		if (units[i].ns == 0)
-			return n > 1000000000ULL ? 0 : (u64)dt_port_udiv64(1000000000ULL, n);
-		return n * units[i].ns;
-	}
-	return 0;
-}
-
 static enum hrtimer_restart dt_profile_fn(struct hrtimer *t)
 {
 	struct dt_ptimer *pt = container_of(t, struct dt_ptimer, t);
