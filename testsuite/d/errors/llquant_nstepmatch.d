@@ -1,0 +1,8 @@
+/* one aggregation given two llquantize() step counts */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	@a = llquantize(1, 10, 0, 2, 10);
+	@a = llquantize(1, 10, 0, 2, 20);
+}

@@ -1,0 +1,7 @@
+/* assigning a void expression */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = (void)0;
+}

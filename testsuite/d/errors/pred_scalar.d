@@ -1,0 +1,8 @@
+/* a predicate of string type */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+/execname/
+{
+	exit(0);
+}
