@@ -1,0 +1,7 @@
+/* %@ in printf() */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	printf("%@d\n", 1);
+}

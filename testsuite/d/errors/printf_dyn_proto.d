@@ -1,0 +1,7 @@
+/* printf() %*d missing its width argument */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	printf("%*d\n");
+}

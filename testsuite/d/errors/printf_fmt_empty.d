@@ -1,0 +1,7 @@
+/* printf() with an empty format */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	printf("");
+}

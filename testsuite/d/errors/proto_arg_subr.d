@@ -1,0 +1,7 @@
+/* strlen() given an integer */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = strlen(1);
+}

@@ -1,0 +1,7 @@
+/* tracemem() with one argument */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	tracemem(0);
+}
