@@ -35,6 +35,7 @@ static void dt_sess_end(struct dt_sess *s)
 	WRITE_ONCE(dt_active, NULL);
 	synchronize_rcu();
 	dt_sess_free(s);
+	dt_fbt_reap_start();
 	pr_info("dtracedrv: consumer closed: all probes off and freed in %llu ms\n",
 		div_u64(ktime_get_ns() - t0, 1000000));
 }

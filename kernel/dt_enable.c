@@ -53,8 +53,10 @@ int dt_sess_enable(struct dt_sess *s)
 			break;
 		}
 	}
-	if (err)
+	if (err) {
 		dt_sess_disable(s);
+		dt_fbt_reap_start();
+	}
 	return err;
 }
 

@@ -161,6 +161,7 @@ int dt_fbt_enable(struct dt_probe *p);
 void dt_fbt_disable(struct dt_probe *p);
 void dt_fbt_disable_all(void);
 void dt_fbt_reap_wait(void);
+void dt_fbt_reap_start(void);
 const char *dt_fbt_refused(const char *func);
 int dt_pid_enable(struct dt_probe *p);
 void dt_pid_disable(struct dt_probe *p);

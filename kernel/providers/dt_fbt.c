@@ -145,7 +145,6 @@ static DECLARE_WORK(dt_reap_work, dt_fbt_reap);
 void dt_fbt_disable_all(void)
 {
 	u32 i;
-	int any = 0;
 
 	for (i = 0; i < dt_nprobes; i++) {
 		struct dt_kp *k = dt_probes[i].pdata;
@@ -158,9 +157,17 @@ void dt_fbt_disable_all(void)
 		k->next_dead = dt_reap_list;
 		dt_reap_list = k;
 		spin_unlock(&dt_reap_lock);
-		any = 1;
 	}
-	if (any)
+}
+
+/*
+ * Start unregistering the dead kprobes: only once the rest of the
+ * teardown is done, since their text updates hold text_mutex, which the
+ * tracepoints' static-key updates need too.
+ */
+void dt_fbt_reap_start(void)
+{
+	if (READ_ONCE(dt_reap_list))
 		schedule_work(&dt_reap_work);
 }
 
