@@ -73,6 +73,7 @@ typedef struct xl {
 	uint32_t toff;
 	int abi; /* -1: decided at run time */
 	int faults; /* fault exits emitted for this clause */
+	uint32_t comm_off; /* scratch of the last execname, for PUSHTS */
 } xl_t;
 
 #define E(i) dt_bpf_emit(&x->g, (i))
@@ -434,6 +435,7 @@ static void builtin(xl_t *x, uint32_t pc, unsigned id)
 	case DIF_VAR_EXECNAME: {
 		uint32_t off = salloc(x, 16);
 
+		x->comm_off = off;
 		scptr(x, R1, off);
 		E(MOV_I(R2, 16));
 		E(CALL(BPF_FUNC_get_current_comm));
@@ -1665,6 +1667,7 @@ static void spec_msg(xl_t *x, uint32_t tag, unsigned r1)
 /* ---- one clause ---- */
 
 static int xl_clause(xl_t *x, const dt_bpf_inst_t *inst, int in_error);
+static int is_target(const difo_t *dp, uint32_t pc);
 
 static void op_one(xl_t *x, uint32_t pc, dif_instr_t in)
 {
@@ -1868,9 +1871,38 @@ static void op_one(xl_t *x, uint32_t pc, dif_instr_t in)
 		uint32_t n = op == DIF_OP_PUSHTS ? x->lay->strsize :
 						   DIF_INSTR_UIMM(in);
 		uint32_t off;
+		uint32_t pk = pc;
+		dif_instr_t pv = 0;
+
+		/* the op that set r1, looking past flushts/nop (no jumps in) */
+		while (pk > 0 && !is_target(x->dp, pk)) {
+			pv = x->dp->dtdo_buf[--pk];
+			if (DIF_INSTR_OP(pv) != DIF_OP_FLUSHTS &&
+			    DIF_INSTR_OP(pv) != DIF_OP_NOP)
+				break;
+		}
 
 		tuple_begin(x);
 		off = tuple_slot(x, n);
+		/*
+		 * @[execname]: the name was just fetched (NUL-padded to 16
+		 * bytes) and the key area is zeroed: two plain copies, no
+		 * string helper.
+		 */
+		if (op == DIF_OP_PUSHTS && pc > 0 && n >= 16 &&
+		    DIF_INSTR_OP(pv) == DIF_OP_LDGV &&
+		    DIF_INSTR_UIMM(pv) == DIF_VAR_EXECNAME &&
+		    DIF_INSTR_RD(pv) == r1 && r1 != 0 && !is_target(x->dp, pc)) {
+			rget(x, R3, r1);
+			E(STX(BPF_DW, R7, R3,
+			      (int16_t)(x->lay->sc_tupv + 8 * x->tdepth)));
+			E(LDX(BPF_DW, R1, R7, (int16_t)x->comm_off));
+			E(STX(BPF_DW, R7, R1, (int16_t)off));
+			E(LDX(BPF_DW, R1, R7, (int16_t)(x->comm_off + 8)));
+			E(STX(BPF_DW, R7, R1, (int16_t)(off + 8)));
+			x->tdepth++;
+			return;
+		}
 		rget(x, R3, r1);
 		E(STX(BPF_DW, R7, R3,
 		      (int16_t)(x->lay->sc_tupv + 8 * x->tdepth)));
