@@ -3,3 +3,4 @@ include $(top_srcdir)/testsuite/unit/local.mk
 include $(top_srcdir)/testsuite/compiler/local.mk
 include $(top_srcdir)/testsuite/consumer/local.mk
 include $(top_srcdir)/testsuite/d/local.mk
+include $(top_srcdir)/testsuite/cmd/local.mk
