@@ -4,9 +4,10 @@
  * hand everything the backend produces to the consumer.
  *
  * Several programs (-n a -n b -s c.d) share one namespace of variables and
- * aggregations, as in DTrace.  Each is compiled alone first, for its own
- * error messages and "matched N probes" line; what runs is one program
- * compiled from their concatenation, so the backends see a single program.
+ * aggregations, as in DTrace: each is compiled after the ones before it
+ * (their text first), so it may use what they declared; its own messages
+ * and "matched N probes" line come from its own clauses.  The last compile
+ * holds every clause: that is the one program the backend runs.
  */
 #include "config.h"
 
@@ -31,7 +32,8 @@ typedef struct dt_src {
 	char *label; /* file name, or -n text as given (for errors) */
 	char *desc; /* "matched" line: a -n text up to its body */
 	dt_srckind_t kind;
-	dt_program_t *prog; /* compiled alone: for messages and matching */
+	dt_program_t *prog; /* this and every earlier program, compiled */
+	uint32_t first, nclauses; /* its own clauses in prog */
 } dt_src_t;
 
 struct dt_handle {
@@ -135,12 +137,44 @@ static int apply_pragmas(dt_handle_t *h, const dt_src_t *s)
 	return 0;
 }
 
+/*
+ * The text of every program added so far, then text; *lines is how many
+ * lines come before text (to give errors their own line numbers).
+ */
+static char *with_earlier(dt_handle_t *h, const char *text, int *lines)
+{
+	size_t len = strlen(text) + 1;
+	char *all, *p;
+	int i;
+
+	*lines = 0;
+	for (i = 0; i < h->nsrcs - 1; i++)
+		len += strlen(h->srcs[i].text) + 1;
+	all = malloc(len);
+	if (all == NULL)
+		return NULL;
+	p = all;
+	for (i = 0; i < h->nsrcs - 1; i++) {
+		const char *t = h->srcs[i].text;
+
+		p = stpcpy(p, t);
+		*p++ = '\n';
+		for (; *t != '\0'; t++)
+			*lines += *t == '\n';
+		(*lines)++;
+	}
+	strcpy(p, text);
+	return all;
+}
+
 int dt_add_program(dt_handle_t *h, const char *text, dt_srckind_t kind,
 		   const char *label, const dt_cc_opts_t *cc)
 {
 	dt_src_t *s;
 	dt_cc_error_t err;
 	dt_cc_opts_t o = *cc;
+	char *full;
+	int prefix_lines;
 
 	s = realloc(h->srcs, (h->nsrcs + 1) * sizeof(*s));
 	if (s == NULL)
@@ -176,11 +210,19 @@ int dt_add_program(dt_handle_t *h, const char *text, dt_srckind_t kind,
 	/* -P/-m/-f arrive as full descriptions; a bare one got a body */
 	o.cc_probespec = 0;
 	memset(&err, 0, sizeof(err));
-	s->prog = dt_compile(s->text, &o, &err);
+	full = with_earlier(h, s->text, &prefix_lines);
+	if (full == NULL)
+		return -1;
+	s->prog = dt_compile(full, &o, &err);
+	free(full);
 	if (s->prog == NULL) {
+		if (err.ce_line > prefix_lines)
+			err.ce_line -= prefix_lines;
 		print_cc_error(h, s, &err);
 		return -1;
 	}
+	s->first = h->nsrcs > 1 ? h->srcs[h->nsrcs - 2].prog->dp_nclauses : 0;
+	s->nclauses = s->prog->dp_nclauses - s->first;
 	if (!h->have_cc) {
 		h->cc = *cc;
 		h->have_cc = 1;
@@ -346,25 +388,6 @@ static int add_ecb(dt_handle_t *h, const dt_probeinfo_t *pi,
 	return 0;
 }
 
-static char *concat_sources(dt_handle_t *h)
-{
-	size_t len = 1;
-	char *all;
-	int i;
-
-	for (i = 0; i < h->nsrcs; i++)
-		len += strlen(h->srcs[i].text) + 1;
-	all = malloc(len);
-	if (all == NULL)
-		return NULL;
-	all[0] = '\0';
-	for (i = 0; i < h->nsrcs; i++) {
-		strcat(all, h->srcs[i].text);
-		strcat(all, "\n");
-	}
-	return all;
-}
-
 static void zero_match_error(dt_handle_t *h, const dt_src_t *s,
 			     const dt_probedesc_t *pd)
 {
@@ -405,45 +428,23 @@ static int uses_destructive(const dt_program_t *p)
 
 int dt_attach(dt_handle_t *h)
 {
-	dt_cc_error_t err;
-	dt_cc_opts_t o;
-	char *all, ebuf[512] = "";
+	char ebuf[512] = "";
 	uint32_t c, d;
 	int i;
-	uint32_t clause_base = 0;
 
 	if (choose_backend(h) != 0)
 		return -1;
-
-	/* one program for the backend */
-	if (h->nsrcs == 1) {
-		h->prog = h->srcs[0].prog;
-	} else {
-		all = concat_sources(h);
-		if (all == NULL)
-			return -1;
-		o = h->cc;
-		o.cc_strsize = (uint32_t)h->opts.strsize;
-		o.cc_zdefs = h->opts.zdefs;
-		o.cc_defaultargs = h->opts.defaultargs;
-		o.cc_probespec = 0;
-		memset(&err, 0, sizeof(err));
-		h->prog = dt_compile(all, &o, &err);
-		free(all);
-		if (h->prog == NULL) {
-			fprintf(stderr, "dtrace: failed to compile programs "
-				"together: %s\n", err.ce_msg);
-			return -1;
-		}
-	}
+	if (h->nsrcs == 0)
+		return -1;
+	h->prog = h->srcs[h->nsrcs - 1].prog;
 
 	/* number the enabled probes: clause order, then probe id order */
 	for (i = 0; i < h->nsrcs; i++) {
 		const dt_src_t *s = &h->srcs[i];
 		uint32_t before = h->necbs;
 
-		for (c = 0; c < s->prog->dp_nclauses; c++) {
-			const dt_clause_t *cl = &h->prog->dp_clauses[clause_base + c];
+		for (c = s->first; c < s->first + s->nclauses; c++) {
+			const dt_clause_t *cl = &h->prog->dp_clauses[c];
 
 			for (d = 0; d < cl->dc_nprobes; d++) {
 				dt_probeinfo_t *found;
@@ -463,7 +464,6 @@ int dt_attach(dt_handle_t *h)
 				free(found);
 			}
 		}
-		clause_base += s->prog->dp_nclauses;
 		if (!h->opts.quiet) {
 			uint32_t n = h->necbs - before;
 
@@ -540,9 +540,10 @@ int dt_list(dt_handle_t *h, FILE *out)
 		return 0;
 	}
 	for (i = 0; i < h->nsrcs; i++) {
-		const dt_program_t *p = h->srcs[i].prog;
+		const dt_src_t *s = &h->srcs[i];
+		const dt_program_t *p = s->prog;
 
-		for (c = 0; c < p->dp_nclauses; c++) {
+		for (c = s->first; c < s->first + s->nclauses; c++) {
 			for (d = 0; d < p->dp_clauses[c].dc_nprobes; d++) {
 				dt_probeinfo_t *found;
 				uint32_t n;
@@ -565,9 +566,10 @@ void dt_print_dif(dt_handle_t *h, FILE *out)
 	uint32_t c;
 
 	for (i = 0; i < h->nsrcs; i++) {
-		const dt_program_t *p = h->srcs[i].prog;
+		const dt_src_t *s = &h->srcs[i];
+		const dt_program_t *p = s->prog;
 
-		for (c = 0; c < p->dp_nclauses; c++) {
+		for (c = s->first; c < s->first + s->nclauses; c++) {
 			const dt_clause_t *cl = &p->dp_clauses[c];
 
 			fprintf(out, "\nDIFO for clause %u (%s):\n", c + 1,
@@ -739,8 +741,6 @@ void dt_close(dt_handle_t *h)
 		free((char *)h->ecbs[i].ec_name);
 	}
 	free(h->ecbs);
-	if (h->nsrcs > 1 && h->prog != NULL)
-		dt_program_free(h->prog);
 	for (s = 0; s < h->nsrcs; s++) {
 		dt_program_free(h->srcs[s].prog);
 		free(h->srcs[s].text);
