@@ -101,6 +101,13 @@ int main(int argc, char **argv)
 		snprintf(errpath, sizeof(errpath), "%.*s.err", (int)(len - 2),
 		    argv[i]);
 		err = slurp(errpath);
+		/* the message may follow what cpp itself printed (-C cases) */
+		if (err != NULL && strncmp(err, "dtrace: ", 8) != 0) {
+			char *m = strstr(err, "\ndtrace: failed to compile script ");
+
+			if (m != NULL)
+				memmove(err, m + 1, strlen(m + 1) + 1);
+		}
 		if (err != NULL && strncmp(err, "dtrace: failed to compile script ",
 		    33) == 0) {
 			/* "...: [TAG] line N: msg" or without the tag */
