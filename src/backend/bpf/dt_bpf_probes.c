@@ -14,6 +14,7 @@
 #include <sys/mount.h>
 #include "dt_bpf_impl.h"
 #include "dt_bpf_syscalls.h"
+#include "dt_profile.h"
 
 #define TRACEFS "/sys/kernel/tracing"
 
@@ -46,42 +47,11 @@ static int add(dt_bpf_ptab_t *t, const char *prov, const char *mod,
 	return 0;
 }
 
-/* "97", "1s", "10ms", "5hz": the period in ns, 0 if not a rate */
-static uint64_t parse_rate(const char *s)
-{
-	static const struct { const char *u; uint64_t ns; } units[] = {
-		{ "ns", 1 }, { "nsec", 1 }, { "us", 1000 }, { "usec", 1000 },
-		{ "ms", 1000000 }, { "msec", 1000000 },
-		{ "s", 1000000000ull }, { "sec", 1000000000ull },
-		{ "m", 60000000000ull }, { "min", 60000000000ull },
-		{ "h", 3600000000000ull }, { "hour", 3600000000000ull },
-		{ "d", 86400000000000ull }, { "day", 86400000000000ull },
-	};
-	char *end;
-	unsigned long long v;
-	size_t k;
-
-	if (!isdigit((unsigned char)*s))
-		return 0;
-	v = strtoull(s, &end, 10);
-	if (v == 0)
-		return 0;
-	if (*end == '\0' || strcmp(end, "hz") == 0)
-		return 1000000000ull / v ? 1000000000ull / v : 1;
-	for (k = 0; k < sizeof(units) / sizeof(units[0]); k++)
-		if (strcmp(end, units[k].u) == 0)
-			return v * units[k].ns;
-	return 0;
-}
-
 static int add_rate(dt_bpf_ptab_t *t, const char *name)
 {
-	int tick = strncmp(name, "tick-", 5) == 0;
-	uint64_t ns;
+	int tick;
+	uint64_t ns = dt_profile_period(name, &tick);
 
-	if (!tick && strncmp(name, "profile-", 8) != 0)
-		return 1;
-	ns = parse_rate(name + (tick ? 5 : 8));
 	if (ns == 0)
 		return 1;
 	if (add(t, "profile", "", "", name,
@@ -200,12 +170,6 @@ static int add_sys(dt_bpf_ptab_t *t, const dt_bpf_sysent_t *tab, size_t n,
 
 int dt_bpf_probes_init(dt_bpf_ptab_t *t)
 {
-	static const char *rates[] = {
-		"profile-97", "profile-199", "profile-499", "profile-997",
-		"profile-1999", "profile-4001", "profile-4999", "tick-1",
-		"tick-10", "tick-100", "tick-500", "tick-1000", "tick-5000",
-		"tick-1sec", "tick-10sec",
-	};
 	size_t k;
 
 	memset(t, 0, sizeof(*t));
@@ -213,8 +177,8 @@ int dt_bpf_probes_init(dt_bpf_ptab_t *t)
 	    add(t, "dtrace", "", "", "END", DT_BPF_P_END) != 0 ||
 	    add(t, "dtrace", "", "", "ERROR", DT_BPF_P_ERROR) != 0)
 		return -1;
-	for (k = 0; k < sizeof(rates) / sizeof(rates[0]); k++)
-		if (add_rate(t, rates[k]) != 0)
+	for (k = 0; k < DT_PROFILE_NDEFAULTS; k++)
+		if (add_rate(t, dt_profile_defaults[k]) != 0)
 			return -1;
 	if (add_sys(t, dt_bpf_sys_x64, dt_bpf_sys_x64_n, DT_BPF_ABI_X64) != 0 ||
 	    add_sys(t, dt_bpf_sys_x32, dt_bpf_sys_x32_n, DT_BPF_ABI_X32) != 0)
