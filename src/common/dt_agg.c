@@ -410,7 +410,9 @@ uint64_t dt_agg_stddev(const int64_t *vals, uint64_t normal)
 
 	if (vals[0] == 0 || normal == 0)
 		return 0;
-	/* sqrt(mean of squares - square of mean) */
+	/* sqrt(mean of squares - square of mean); normalizing divides the
+	 * sum of squares by normal twice (x^2 scales by normal^2) */
+	u128_div64(&ah, &al, normal);
 	u128_div64(&ah, &al, normal);
 	u128_div64(&ah, &al, (uint64_t)vals[0]);
 	a = vals[1];

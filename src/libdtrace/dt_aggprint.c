@@ -162,41 +162,10 @@ void dt_agg_add(dt_consumer_t *c, uint32_t aggid, const void *key,
 
 /* ---- values -------------------------------------------------------- */
 
-static uint64_t isqrt128(unsigned __int128 v)
-{
-	unsigned __int128 r = 0, bit = (unsigned __int128)1 << 126;
-
-	while (bit > v)
-		bit >>= 2;
-	while (bit != 0) {
-		if (v >= r + bit) {
-			v -= r + bit;
-			r = (r >> 1) + bit;
-		} else {
-			r >>= 1;
-		}
-		bit >>= 2;
-	}
-	return (uint64_t)r;
-}
-
-/* DTrace's stddev: sqrt(avg(x^2) - avg(x)^2), in integers */
+/* DTrace's stddev, in integers on every target (src/common/dt_agg.c) */
 static uint64_t agg_stddev(const int64_t *v, int64_t normal)
 {
-	unsigned __int128 sq, avgsq, diff;
-	int64_t navg;
-
-	if (v[0] == 0)
-		return 0;
-	sq = ((unsigned __int128)(uint64_t)v[2] << 64) | (uint64_t)v[3];
-	avgsq = sq / (uint64_t)normal / (uint64_t)normal / (uint64_t)v[0];
-	navg = v[1] / normal / v[0];
-	if (navg < 0)
-		navg = -navg;
-	diff = avgsq - (unsigned __int128)(uint64_t)navg * (uint64_t)navg;
-	if (diff > avgsq) /* rounding made it negative */
-		diff = 0;
-	return isqrt128(diff);
+	return dt_agg_stddev(v, (uint64_t)normal);
 }
 
 static int64_t agg_avg(const int64_t *v, int64_t normal)

@@ -53,8 +53,9 @@ static void test_simple(void)
 	CHECK_EQ(v[2], 0);
 	CHECK_EQ(v[3], 232);
 	CHECK_EQ(dt_agg_stddev(v, 1), 2);
-	/* normalized by 2: 232/2/8 = 14, (40/2/8)^2 = 4, isqrt(10) = 3 */
-	CHECK_EQ(dt_agg_stddev(v, 2), 3);
+	/* normalized by 2: squares scale by 2^2: 232/2/2/8 = 7,
+	 * (40/2/8)^2 = 4, isqrt(3) = 1 */
+	CHECK_EQ(dt_agg_stddev(v, 2), 1);
 
 	/* merging */
 	apply_all(DT_AGG_MIN, &p, w, data + 2, 3);
