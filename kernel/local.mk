@@ -21,6 +21,10 @@ EXTRA_DIST += kernel/README.md kernel/Kbuild kernel/gen-symtab.sh kernel/dtrace-
 	kernel/compat/README.md kernel/compat/dt_compat_proc.h kernel/compat/dt_compat_nofault.h \
 	probes arch ci testsuite/kmod m4/dt_kernel.m4 m4/dt_user_probes.m4
 
+# what configure generated for the module (m4/dt_kernel.m4)
+DISTCLEANFILES += kernel/dt_kconfig.h kernel/dt_symtab_data.h \
+	kernel/dt_syscalls_data.h kernel/kmod.env
+
 if BUILD_KMOD
 DT_KMOD_COMMON = yes
 kmoddir = $(DT_KMODDIR)
