@@ -205,29 +205,10 @@ static void print_trace(dt_consumer_t *c, FILE *fp, const dt_pfval_t *pv)
 	case DT_FMT_SYM:
 	case DT_FMT_USYM:
 	case DT_FMT_MOD:
-	case DT_FMT_UMOD: {
-		int user = pv->pv_fmt == DT_FMT_USYM || pv->pv_fmt == DT_FMT_UMOD;
-		int64_t pid = 0;
-		uint64_t addr = (uint64_t)pv->pv_int;
-
-		if (user && pv->pv_size >= 16)
-			memcpy(&pid, pv->pv_data, 8);
-		if (pv->pv_fmt == DT_FMT_MOD || pv->pv_fmt == DT_FMT_UMOD) {
-			const char *mod = NULL, *sym = NULL;
-			uint64_t sa;
-			if (c->c_conf.cc_lookup != NULL &&
-			    c->c_conf.cc_lookup(c->c_conf.cc_arg, user, pid,
-						addr, &mod, &sym, &sa) == 0 &&
-			    mod != NULL)
-				snprintf(buf, sizeof(buf), "%s", mod);
-			else
-				snprintf(buf, sizeof(buf), "0x%" PRIx64, addr);
-		} else {
-			dt_pf_addr2str(c, user, pid, addr, 0, buf, sizeof(buf));
-		}
+	case DT_FMT_UMOD:
+		dt_pf_symval(c, pv, buf, sizeof(buf));
 		fprintf(fp, q ? "%s" : "  %-50s", buf);
 		return;
-	}
 	default:
 		break;
 	}

@@ -63,6 +63,9 @@ int dt_pf_print(dt_consumer_t *c, FILE *fp, const dt_pffmt_t *pf,
 /* "mod`sym+0x10", "mod`0x10" or "0x10" for an address */
 void dt_pf_addr2str(dt_consumer_t *c, int user, int64_t pid, uint64_t addr,
 		    int withoff, char *buf, size_t len);
+/* the text of a sym()/usym()/mod()/umod() value */
+void dt_pf_symval(dt_consumer_t *c, const dt_pfval_t *pv, char *buf,
+		  size_t len);
 int dt_pf_stack(dt_consumer_t *c, FILE *fp, const char *fmt, int user,
 		const void *data, uint32_t size);
 

@@ -43,6 +43,34 @@ void dt_pf_addr2str(dt_consumer_t *c, int user, int64_t pid, uint64_t addr,
 }
 
 /*
+ * A value recorded by sym()/usym()/mod()/umod() (or a %a-like key): the
+ * symbol, or only the module, of its address.  User addresses are recorded
+ * as (pid, address) in 16 bytes.
+ */
+void dt_pf_symval(dt_consumer_t *c, const dt_pfval_t *pv, char *buf,
+		  size_t len)
+{
+	int user = pv->pv_fmt == DT_FMT_USYM || pv->pv_fmt == DT_FMT_UMOD;
+	int64_t pid = 0;
+	uint64_t addr = (uint64_t)pv->pv_int;
+	const char *mod = NULL, *sym = NULL;
+	uint64_t sa;
+
+	if (user && pv->pv_data != NULL && pv->pv_size >= 16)
+		memcpy(&pid, pv->pv_data, 8);
+	if (pv->pv_fmt != DT_FMT_MOD && pv->pv_fmt != DT_FMT_UMOD) {
+		dt_pf_addr2str(c, user, pid, addr, 0, buf, len);
+		return;
+	}
+	if (c->c_conf.cc_lookup != NULL &&
+	    c->c_conf.cc_lookup(c->c_conf.cc_arg, user, pid, addr, &mod, &sym,
+				&sa) == 0 && mod != NULL)
+		snprintf(buf, len, "%s", mod);
+	else
+		snprintf(buf, len, "0x%" PRIx64, addr);
+}
+
+/*
  * Print a stack()/ustack() datum.  fmt NULL: DTrace's trace layout (a
  * newline, then one frame per line indented by stackindent); otherwise
  * each frame is printed with fmt (a %s-like conversion) and a newline.
