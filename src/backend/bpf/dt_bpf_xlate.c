@@ -784,6 +784,20 @@ static void assoc_key(xl_t *x, int thread)
 	}
 }
 
+/* R2 = key of a dynamic variable: an associative array's tuple, or the
+ * thread id of a self-> scalar (kept on the stack) */
+static void dyn_key(xl_t *x, int assoc, int thread)
+{
+	if (assoc) {
+		assoc_key(x, thread);
+		return;
+	}
+	E(CALL(BPF_FUNC_get_current_pid_tgid));
+	E(STX(BPF_DW, FP, R0, SL_TKEY));
+	E(MOV_R(R2, FP));
+	E(ALU_I(BPF_ADD, R2, SL_TKEY));
+}
+
 /* load from a value pointer in R0 (may be NULL) into DIF rd */
 static void var_load(xl_t *x, const dif_var_t *v, unsigned rd)
 {
@@ -820,14 +834,7 @@ static void var_store(xl_t *x, uint32_t pc, const dif_var_t *v, unsigned r1,
 		rget(x, R1, r1);
 		EJ(J_I(BPF_JEQ, R1, 0, 0), del);
 		E(STX(BPF_DW, R7, R1, x->lay->sc_val));
-		if (assoc)
-			assoc_key(x, thread);
-		else {
-			E(CALL(BPF_FUNC_get_current_pid_tgid));
-			E(STX(BPF_DW, FP, R0, SL_TKEY));
-			E(MOV_R(R2, FP));
-			E(ALU_I(BPF_ADD, R2, SL_TKEY));
-		}
+		dyn_key(x, assoc, thread);
 		ldmap(x, R1, fd);
 		scptr(x, R3, x->lay->sc_val);
 		E(MOV_I(R4, BPF_ANY));
@@ -836,14 +843,7 @@ static void var_store(xl_t *x, uint32_t pc, const dif_var_t *v, unsigned r1,
 		stat_inc(x, DT_BPF_ST_DYNDROPS);
 		EJ(JA(0), done);
 		dt_bpf_place(&x->g, del);
-		if (assoc)
-			assoc_key(x, thread);
-		else {
-			E(CALL(BPF_FUNC_get_current_pid_tgid));
-			E(STX(BPF_DW, FP, R0, SL_TKEY));
-			E(MOV_R(R2, FP));
-			E(ALU_I(BPF_ADD, R2, SL_TKEY));
-		}
+		dyn_key(x, assoc, thread);
 		ldmap(x, R1, fd);
 		E(CALL(BPF_FUNC_map_delete_elem));
 		dt_bpf_place(&x->g, done);
@@ -864,14 +864,7 @@ static void var_store(xl_t *x, uint32_t pc, const dif_var_t *v, unsigned r1,
 
 			E(LDX(BPF_B, R1, R7, (int16_t)x->lay->sc_val));
 			EJ(J_I(BPF_JNE, R1, 0, 0), keep);
-			if (assoc)
-				assoc_key(x, thread);
-			else {
-				E(CALL(BPF_FUNC_get_current_pid_tgid));
-				E(STX(BPF_DW, FP, R0, SL_TKEY));
-				E(MOV_R(R2, FP));
-				E(ALU_I(BPF_ADD, R2, SL_TKEY));
-			}
+			dyn_key(x, assoc, thread);
 			ldmap(x, R1, fd);
 			E(CALL(BPF_FUNC_map_delete_elem));
 			EJ(JA(0), done);
@@ -883,14 +876,7 @@ static void var_store(xl_t *x, uint32_t pc, const dif_var_t *v, unsigned r1,
 		E(CALL(BPF_FUNC_probe_read_kernel));
 		check_r0(x, pc, DIF_FAULT_BADADDR);
 	}
-	if (assoc)
-		assoc_key(x, thread);
-	else {
-		E(CALL(BPF_FUNC_get_current_pid_tgid));
-		E(STX(BPF_DW, FP, R0, SL_TKEY));
-		E(MOV_R(R2, FP));
-		E(ALU_I(BPF_ADD, R2, SL_TKEY));
-	}
+	dyn_key(x, assoc, thread);
 	ldmap(x, R1, fd);
 	scptr(x, R3, x->lay->sc_val);
 	E(MOV_I(R4, BPF_ANY));
