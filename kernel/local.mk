@@ -3,7 +3,7 @@
 # configure (m4/dt_kernel.m4) found the tree, ran the probe pass and wrote
 # kernel/dt_kconfig.h, kernel/dt_syscalls_data.h and kernel/dt_symtab_data.h
 # into the build dir.  Here `make` links the module sources (and the shared
-# src/common/*.c, unless DT_KMOD_COMMON=no) into kernel/kbuild/ and runs
+# src/common/*.c) into kernel/kbuild/ and runs
 # kbuild there (kernel/kmod-build), so the source tree stays untouched (VPATH and distcheck).
 # `make install` puts the .ko in $(kmoddir) (--with-kmoddir; default
 # /lib/modules/REL/extra).
@@ -26,7 +26,6 @@ DISTCLEANFILES += kernel/dt_kconfig.h kernel/dt_symtab_data.h \
 	kernel/dt_syscalls_data.h kernel/kmod.env
 
 if BUILD_KMOD
-DT_KMOD_COMMON = yes
 kmoddir = $(DT_KMODDIR)
 
 all-local: dt-kmod-all
@@ -40,7 +39,7 @@ kernel/dtrace-load: $(top_srcdir)/kernel/dtrace-load
 CLEANFILES += kernel/dtrace-load
 
 dt-kmod-all:
-	$(AM_V_at)DT_KMOD_COMMON=$(DT_KMOD_COMMON) $(SHELL) $(top_srcdir)/kernel/kmod-build $(top_builddir) modules
+	$(AM_V_at)$(SHELL) $(top_srcdir)/kernel/kmod-build $(top_builddir) modules
 
 dt-kmod-clean:
 	-$(SHELL) $(top_srcdir)/kernel/kmod-build $(top_builddir) clean
