@@ -21,16 +21,6 @@
 
 #define DT_BPF_LICENSE "Dual MIT/GPL"
 
-typedef struct dt_bpf_prog {
-	int bp_ctx; /* enum dt_bpf_ctx */
-	uint32_t bp_probe; /* perf/sdt: the probe id; else 0 */
-	dt_bpf_inst_t *bp_inst;
-	uint32_t bp_ninst;
-	int bp_fd;
-	int *bp_links;
-	int bp_nlinks;
-} dt_bpf_prog_t;
-
 /* a speculative record waiting for its commit */
 typedef struct dt_bpf_specrec {
 	struct dt_bpf_specrec *sr_next;
@@ -491,24 +481,11 @@ fail:
 
 /* ---- programs ---- */
 
-static int ctx_of(int kind)
-{
-	switch (kind) {
-	case DT_BPF_P_BEGIN: case DT_BPF_P_END: return DT_BPF_CTX_DTRACE;
-	case DT_BPF_P_PROFILE: case DT_BPF_P_TICK: return DT_BPF_CTX_PERF;
-	case DT_BPF_P_SYSENTRY: return DT_BPF_CTX_SYSENTER;
-	case DT_BPF_P_SYSRETURN: return DT_BPF_CTX_SYSEXIT;
-	case DT_BPF_P_SDT: return DT_BPF_CTX_RAWTP;
-	}
-	return 0;
-}
-
 /* the program an ECB belongs to: one per kind, per probe for perf/sdt */
 static dt_bpf_prog_t *prog_for(dt_backend_t *be, const dt_bpf_probe_t *pr)
 {
-	int ctx = ctx_of(pr->p_kind);
-	uint32_t want = (ctx == DT_BPF_CTX_PERF || ctx == DT_BPF_CTX_RAWTP) ?
-				pr->p_info.pi_id :
+	int ctx = dt_bpf_ctx_of(pr);
+	uint32_t want = dt_bpf_ctx_per_probe(ctx) ? pr->p_info.pi_id :
 			pr->p_kind == DT_BPF_P_END ? 2 : 0;
 	uint32_t k;
 	dt_bpf_prog_t *np;
@@ -598,9 +575,7 @@ static int load_one(dt_backend_t *be, dt_bpf_prog_t *bp,
 	dt_bpf_xenv_t env;
 	struct bpf_insn *insns = NULL;
 	uint32_t n = 0;
-	enum bpf_prog_type type = bp->bp_ctx == DT_BPF_CTX_PERF ?
-					  BPF_PROG_TYPE_PERF_EVENT :
-					  BPF_PROG_TYPE_RAW_TRACEPOINT;
+	enum bpf_prog_type type;
 	static char log[1 << 20];
 	LIBBPF_OPTS(bpf_prog_load_opts, o);
 	int fd;
@@ -618,6 +593,7 @@ static int load_one(dt_backend_t *be, dt_bpf_prog_t *bp,
 	if (dt_bpf_xlate(&env, bp->bp_ctx, inst, ninst, &insns, &n, err,
 			 errlen, bad) != 0)
 		return -1;
+	type = dt_bpf_load_opts(&be->pt, bp, &o);
 	log[0] = '\0';
 	o.log_buf = log;
 	o.log_size = sizeof(log);
@@ -788,73 +764,6 @@ static int test_run(int fd)
 	return r;
 }
 
-static int perf_open(uint64_t period, int cpu)
-{
-	struct perf_event_attr a;
-
-	memset(&a, 0, sizeof(a));
-	a.type = PERF_TYPE_SOFTWARE;
-	a.size = sizeof(a);
-	a.config = PERF_COUNT_SW_CPU_CLOCK;
-	a.sample_period = period;
-	a.disabled = 1;
-	return (int)syscall(__NR_perf_event_open, &a, -1, cpu, -1,
-			    PERF_FLAG_FD_CLOEXEC);
-}
-
-static int add_link(dt_bpf_prog_t *bp, int fd)
-{
-	int *nl = realloc(bp->bp_links, (bp->bp_nlinks + 1) * sizeof(int));
-
-	if (nl == NULL) {
-		close(fd);
-		return -1;
-	}
-	bp->bp_links = nl;
-	bp->bp_links[bp->bp_nlinks++] = fd;
-	return 0;
-}
-
-static int attach(dt_backend_t *be, dt_bpf_prog_t *bp)
-{
-	const dt_bpf_probe_t *pr;
-	int fd, c;
-
-	switch (bp->bp_ctx) {
-	case DT_BPF_CTX_SYSENTER:
-	case DT_BPF_CTX_SYSEXIT:
-		fd = bpf_raw_tracepoint_open(bp->bp_ctx == DT_BPF_CTX_SYSENTER ?
-						     "sys_enter" : "sys_exit",
-					     bp->bp_fd);
-		return fd < 0 ? -1 : add_link(bp, fd);
-	case DT_BPF_CTX_RAWTP:
-		pr = dt_bpf_probe_byid(&be->pt, bp->bp_probe);
-		fd = bpf_raw_tracepoint_open(pr->p_info.pi_name, bp->bp_fd);
-		return fd < 0 ? -1 : add_link(bp, fd);
-	case DT_BPF_CTX_PERF:
-		pr = dt_bpf_probe_byid(&be->pt, bp->bp_probe);
-		for (c = 0; c < be->ncpus; c++) {
-			if (pr->p_kind == DT_BPF_P_TICK && c > 0)
-				break;
-			fd = perf_open(pr->p_period_ns, c);
-			if (fd < 0) {
-				if (errno == ENODEV || errno == EINVAL)
-					continue; /* CPU not online */
-				return -1;
-			}
-			if (ioctl(fd, PERF_EVENT_IOC_SET_BPF, bp->bp_fd) != 0 ||
-			    ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) != 0) {
-				close(fd);
-				return -1;
-			}
-			if (add_link(bp, fd) != 0)
-				return -1;
-		}
-		return 0;
-	}
-	return 0;
-}
-
 static int on_record(void *ctx, void *data, size_t len);
 
 static int bpf_go(dt_backend_t *be)
@@ -871,7 +780,7 @@ static int bpf_go(dt_backend_t *be)
 			return -1;
 	for (k = 0; k < be->nprogs; k++)
 		if (be->progs[k].bp_ctx != DT_BPF_CTX_DTRACE &&
-		    attach(be, &be->progs[k]) != 0) {
+		    dt_bpf_attach(&be->pt, be->ncpus, &be->progs[k]) != 0) {
 			fprintf(stderr, "dtrace: cannot attach a BPF program: "
 				"%s\n", strerror(errno));
 			return -1;

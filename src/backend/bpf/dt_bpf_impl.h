@@ -17,7 +17,13 @@ enum dt_bpf_ctx {
 	DT_BPF_CTX_SYSENTER, /* raw_tp sys_enter: args[0]=regs, args[1]=nr */
 	DT_BPF_CTX_SYSEXIT, /* raw_tp sys_exit: args[0]=regs, args[1]=ret */
 	DT_BPF_CTX_PERF, /* perf cpu-clock: struct bpf_perf_event_data */
-	DT_BPF_CTX_RAWTP /* sdt: raw tracepoint, args[i] */
+	DT_BPF_CTX_RAWTP, /* sdt: raw tracepoint, args[i] */
+	DT_BPF_CTX_FENTRY, /* fbt entry on fentry: args[i] */
+	DT_BPF_CTX_FEXIT, /* fbt return on fexit: args[i], then the result */
+	DT_BPF_CTX_KPROBE, /* fbt entry on a kprobe: struct pt_regs */
+	DT_BPF_CTX_KRETPROBE, /* fbt return on a kretprobe: struct pt_regs */
+	DT_BPF_CTX_UPROBE, /* pid/USDT on a uprobe: user struct pt_regs */
+	DT_BPF_CTX_URETPROBE /* pid return on a uretprobe */
 };
 
 /* probe kinds in our table */
@@ -29,7 +35,13 @@ enum dt_bpf_pkind {
 	DT_BPF_P_TICK, /* one CPU */
 	DT_BPF_P_SYSENTRY,
 	DT_BPF_P_SYSRETURN,
-	DT_BPF_P_SDT
+	DT_BPF_P_SDT,
+	DT_BPF_P_FBT_ENTRY, /* dt_bpf_fbt.c */
+	DT_BPF_P_FBT_RETURN,
+	DT_BPF_P_PID_ENTRY, /* dt_bpf_pid.c */
+	DT_BPF_P_PID_RETURN,
+	DT_BPF_P_PID_OFFSET,
+	DT_BPF_P_USDT
 };
 
 #define DT_BPF_ABI_X64 0
@@ -43,6 +55,7 @@ typedef struct dt_bpf_probe {
 	int p_abi; /* syscalls */
 	int p_nr; /* syscalls: number; sdt: raw tracepoint arg count */
 	uint64_t p_period_ns; /* profile/tick */
+	void *p_priv; /* provider's own data (fbt, pid), freed with free() */
 } dt_bpf_probe_t;
 
 /* ring buffer message: this prefix, then a dt_rechdr_t and its data */
@@ -134,13 +147,61 @@ typedef struct dt_bpf_ptab {
 } dt_bpf_ptab_t;
 int dt_bpf_probes_init(dt_bpf_ptab_t *t);
 int dt_bpf_probes_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd);
+/* append a probe (strings copied); its id is t->n afterwards */
+int dt_bpf_probe_add(dt_bpf_ptab_t *t, const char *prov, const char *mod,
+		     const char *func, const char *name, int kind);
 void dt_bpf_probes_sdt(dt_bpf_ptab_t *t);
 void dt_bpf_probes_free(dt_bpf_ptab_t *t);
 const dt_bpf_probe_t *dt_bpf_probe_byid(const dt_bpf_ptab_t *t, uint32_t id);
 int dt_bpf_sdt_nargs(const char *tp);
 
+/* one BPF program: every clause instance of one attach point */
+typedef struct dt_bpf_prog {
+	int bp_ctx; /* enum dt_bpf_ctx */
+	uint32_t bp_probe; /* perf/sdt: the probe id; else 0 */
+	dt_bpf_inst_t *bp_inst;
+	uint32_t bp_ninst;
+	int bp_fd;
+	int *bp_links;
+	int bp_nlinks;
+} dt_bpf_prog_t;
+
+/*
+ * attaching (dt_bpf_attach.c): the context kind of a probe kind, whether
+ * each probe of that context gets its own program, the program type and
+ * load options for a program, and attaching a loaded program (links are
+ * added to bp->bp_links; every one is a file descriptor of ours).
+ */
+struct bpf_prog_load_opts;
+int dt_bpf_ctx_of(const dt_bpf_probe_t *pr);
+int dt_bpf_ctx_per_probe(int ctx);
+enum bpf_prog_type dt_bpf_load_opts(const dt_bpf_ptab_t *pt,
+				    const dt_bpf_prog_t *bp,
+				    struct bpf_prog_load_opts *o);
+int dt_bpf_attach(const dt_bpf_ptab_t *pt, int ncpus, dt_bpf_prog_t *bp);
+
+/*
+ * Providers in their own files (dt_bpf_fbt.c, dt_bpf_pid.c), called from
+ * dt_bpf_probes.c (provide: add the probes pd may name), dt_bpf_attach.c
+ * (context kind, program type and load options, attach) and
+ * dt_bpf_args.c (argument fetch, through the translator's state).
+ */
+struct xl;
+int dt_bpf_fbt_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd);
+int dt_bpf_fbt_ctx(const dt_bpf_probe_t *pr);
+enum bpf_prog_type dt_bpf_fbt_load_opts(const dt_bpf_probe_t *pr,
+					struct bpf_prog_load_opts *o);
+int dt_bpf_fbt_attach(const dt_bpf_probe_t *pr, dt_bpf_prog_t *bp);
+void dt_bpf_fbt_arg(struct xl *x, int n);
+int dt_bpf_pid_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd);
+int dt_bpf_pid_ctx(const dt_bpf_probe_t *pr);
+int dt_bpf_pid_attach(const dt_bpf_probe_t *pr, dt_bpf_prog_t *bp);
+void dt_bpf_pid_arg(struct xl *x, int n);
+
 /* kernel facts found through BTF (dt_bpf_btf.c) */
 int dt_bpf_btf_offsets(dt_bpf_layout_t *lay, char *err, size_t errlen);
 const char *dt_bpf_fbt_unavailable(void);
+
+
 
 #endif /* DT_BPF_IMPL_H */

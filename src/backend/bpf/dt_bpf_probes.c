@@ -18,7 +18,7 @@
 
 #define TRACEFS "/sys/kernel/tracing"
 
-static int add(dt_bpf_ptab_t *t, const char *prov, const char *mod,
+int dt_bpf_probe_add(dt_bpf_ptab_t *t, const char *prov, const char *mod,
 	       const char *func, const char *name, int kind)
 {
 	dt_bpf_probe_t *p;
@@ -54,7 +54,7 @@ static int add_rate(dt_bpf_ptab_t *t, const char *name)
 
 	if (ns == 0)
 		return 1;
-	if (add(t, "profile", "", "", name,
+	if (dt_bpf_probe_add(t, "profile", "", "", name,
 		tick ? DT_BPF_P_TICK : DT_BPF_P_PROFILE) != 0)
 		return -1;
 	t->pt[t->n - 1].p_period_ns = ns;
@@ -139,7 +139,7 @@ void dt_bpf_probes_sdt(dt_bpf_ptab_t *t)
 
 			if (nargs < 0)
 				continue; /* not reachable as a raw tracepoint */
-			if (add(t, "sdt", groups[g], "", events[e],
+			if (dt_bpf_probe_add(t, "sdt", groups[g], "", events[e],
 				DT_BPF_P_SDT) != 0)
 				break;
 			t->pt[t->n - 1].p_nr = nargs;
@@ -157,9 +157,9 @@ static int add_sys(dt_bpf_ptab_t *t, const dt_bpf_sysent_t *tab, size_t n,
 	for (k = 0; k < n; k++) {
 		const char *mod = abi == DT_BPF_ABI_X64 ? "x64" : "x32";
 
-		if (add(t, "syscall", mod, tab[k].se_name, "entry",
+		if (dt_bpf_probe_add(t, "syscall", mod, tab[k].se_name, "entry",
 			DT_BPF_P_SYSENTRY) != 0 ||
-		    add(t, "syscall", mod, tab[k].se_name, "return",
+		    dt_bpf_probe_add(t, "syscall", mod, tab[k].se_name, "return",
 			DT_BPF_P_SYSRETURN) != 0)
 			return -1;
 		t->pt[t->n - 2].p_abi = t->pt[t->n - 1].p_abi = abi;
@@ -173,9 +173,9 @@ int dt_bpf_probes_init(dt_bpf_ptab_t *t)
 	size_t k;
 
 	memset(t, 0, sizeof(*t));
-	if (add(t, "dtrace", "", "", "BEGIN", DT_BPF_P_BEGIN) != 0 ||
-	    add(t, "dtrace", "", "", "END", DT_BPF_P_END) != 0 ||
-	    add(t, "dtrace", "", "", "ERROR", DT_BPF_P_ERROR) != 0)
+	if (dt_bpf_probe_add(t, "dtrace", "", "", "BEGIN", DT_BPF_P_BEGIN) != 0 ||
+	    dt_bpf_probe_add(t, "dtrace", "", "", "END", DT_BPF_P_END) != 0 ||
+	    dt_bpf_probe_add(t, "dtrace", "", "", "ERROR", DT_BPF_P_ERROR) != 0)
 		return -1;
 	for (k = 0; k < DT_PROFILE_NDEFAULTS; k++)
 		if (add_rate(t, dt_profile_defaults[k]) != 0)
@@ -199,18 +199,8 @@ int dt_bpf_probes_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd)
 	    strcmp(pd->pd_prov, "sdt") == 0)
 		dt_bpf_probes_sdt(t);
 
-	if (pd->pd_prov != NULL && strcmp(pd->pd_prov, "fbt") == 0) {
-		static int told;
-		const char *why = told ? NULL : dt_bpf_fbt_unavailable();
-
-		/* fbt is not implemented on BPF yet; say why it cannot be */
-		if (!told)
-			fprintf(stderr, "dtrace: fbt provider is not available "
-				"with the BPF backend%s%s\n", why ? ": " : "",
-				why ? why : " yet");
-		told = 1;
-		return 0;
-	}
+	if (dt_bpf_fbt_provide(t, pd) != 0 || dt_bpf_pid_provide(t, pd) != 0)
+		return -1;
 	if (name == NULL || strpbrk(name, "*?[") != NULL)
 		return 0;
 	if (pd->pd_prov != NULL && pd->pd_prov[0] != '\0' &&
@@ -241,6 +231,7 @@ void dt_bpf_probes_free(dt_bpf_ptab_t *t)
 		free((char *)t->pt[k].p_info.pi_mod);
 		free((char *)t->pt[k].p_info.pi_func);
 		free((char *)t->pt[k].p_info.pi_name);
+		free(t->pt[k].p_priv);
 	}
 	free(t->pt);
 	memset(t, 0, sizeof(*t));

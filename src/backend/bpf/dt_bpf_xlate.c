@@ -18,94 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdarg.h>
-#include "dt_bpf_impl.h"
-#include "dt_bpf_insn.h"
-#include "dt_bpf_gen.h"
+#include "dt_bpf_xl.h"
 
-/* stack frame slots (offsets from R10) */
-#define SL_REG(i) (-8 * ((int)(i) + 1)) /* DIF %r0..%r15: -8..-128 */
-#define SL_EPID (-136)
-#define SL_KEY (-144)
-#define SL_TS (-152)
-#define SL_POOL (-160)
-#define SL_FPC (-168) /* u32 DIF offset, then u32 action */
-#define SL_FCODE (-176)
-#define SL_FADDR (-184)
-#define SL_TMP (-192)
-#define SL_CONST (-200)
-#define SL_RET (-208)
-#define SL_SPEC (-216)
-#define SL_GLOB (-224)
-#define SL_TKEY (-232)
-#define SL_TMP2 (-240)
-#define SL_ABI (-248)
-#define SL_ACT (-256) /* 1 once an action's first op ran */
-
-#define R0 BPF_REG_0
-#define R1 BPF_REG_1
-#define R2 BPF_REG_2
-#define R3 BPF_REG_3
-#define R4 BPF_REG_4
-#define R5 BPF_REG_5
-#define R6 BPF_REG_6
-#define R7 BPF_REG_7
-#define R8 BPF_REG_8
-#define R9 BPF_REG_9
-#define FP BPF_REG_10
-
-#define TS_COMPAT 0x0002 /* x86 thread_info.status: in a 32-bit syscall */
-
-typedef struct xl {
-	dt_bpf_gen_t g;
-	const dt_bpf_xenv_t *env;
-	const dt_bpf_layout_t *lay;
-	int ctx;
-	char *err;
-	size_t errlen;
-	int failed;
-	/* the clause being translated */
-	const dt_bpf_inst_t *inst;
-	const difo_t *dp;
-	int in_error;
-	uint32_t lab_pc0, l_end, l_fault, l_next;
-	uint32_t spool; /* bytes of static scratch handed out */
-	int tdepth;
-	uint32_t toff;
-	int abi; /* -1: decided at run time */
-	int faults; /* fault exits emitted for this clause */
-	uint32_t comm_off; /* scratch of the last execname, for PUSHTS */
-} xl_t;
-
-#define E(i) dt_bpf_emit(&x->g, (i))
-#define EJ(i, l) dt_bpf_emit_jump(&x->g, (i), (l))
-
-static void fail(xl_t *x, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (x->failed)
-		return;
-	x->failed = 1;
-	va_start(ap, fmt);
-	vsnprintf(x->err, x->errlen, fmt, ap);
-	va_end(ap);
-}
-
-static void ld64(xl_t *x, int reg, uint64_t v)
-{
-	if ((int64_t)v == (int64_t)(int32_t)v) {
-		E(MOV_I(reg, (int32_t)v));
-		return;
-	}
-	E(LD64_A(reg, v));
-	E(LD64_B(v));
-}
-
-static void ldmap(xl_t *x, int reg, int fd)
-{
-	E(LDMAP_A(reg, fd));
-	E(LD64_B(0));
-}
 
 /* DIF register <-> BPF register */
 static void rget(xl_t *x, int breg, unsigned dreg)
@@ -254,94 +168,6 @@ static int bpf_size(uint32_t n)
 
 /* ---- built-in variables ---- */
 
-/* R1..R5 clobbered; result in R0 */
-static void sys_arg(xl_t *x, int n)
-{
-	static const int x64[6] = { 112, 104, 96, 56, 72, 64 };
-	static const int ia32[6] = { 40, 88, 96, 104, 112, 32 };
-
-	if (n > 5) {
-		E(MOV_I(R0, 0));
-		return;
-	}
-	E(LDX(BPF_DW, R3, R6, 0)); /* struct pt_regs * */
-	if (x->abi == DT_BPF_ABI_X64) {
-		E(ALU_I(BPF_ADD, R3, x64[n]));
-	} else if (x->abi == DT_BPF_ABI_X32) {
-		E(ALU_I(BPF_ADD, R3, ia32[n]));
-	} else {
-		E(LDX(BPF_DW, R1, FP, SL_ABI));
-		E(J_I(BPF_JNE, R1, 0, 2));
-		E(ALU_I(BPF_ADD, R3, x64[n]));
-		E(JA(1));
-		E(ALU_I(BPF_ADD, R3, ia32[n]));
-	}
-	E(MOV_R(R1, FP));
-	E(ALU_I(BPF_ADD, R1, SL_TMP));
-	E(MOV_I(R2, 8));
-	E(CALL(BPF_FUNC_probe_read_kernel));
-	E(LDX(BPF_DW, R0, FP, SL_TMP));
-}
-
-/* argument n of the current context into R0 */
-static void get_arg(xl_t *x, int n)
-{
-	switch (x->in_error ? DT_BPF_CTX_DTRACE + 100 : x->ctx) {
-	case DT_BPF_CTX_DTRACE + 100: {
-		/* ERROR: arg1 epid, arg2 action, arg3 offset, arg4 fault,
-		 * arg5 address, from the error record */
-		uint32_t e = x->lay->sc_err + 8 + sizeof(dt_rechdr_t);
-
-		switch (n) {
-		case 1: E(LDX(BPF_W, R0, R7, e + 0)); break;
-		case 2: E(LDX(BPF_W, R0, R7, e + 4)); break;
-		case 3: E(LDX(BPF_W, R0, R7, e + 8)); break;
-		case 4: E(LDX(BPF_W, R0, R7, e + 12)); break;
-		case 5: E(LDX(BPF_DW, R0, R7, e + 16)); break;
-		default: E(MOV_I(R0, 0)); break;
-		}
-		return;
-	}
-	case DT_BPF_CTX_SYSENTER:
-		sys_arg(x, n);
-		return;
-	case DT_BPF_CTX_SYSEXIT:
-		/* arg0 and arg1: the return value */
-		if (n <= 1)
-			E(LDX(BPF_DW, R0, FP, SL_RET));
-		else
-			E(MOV_I(R0, 0));
-		return;
-	case DT_BPF_CTX_PERF:
-		/* arg0: kernel pc (0 in user mode), arg1: user pc */
-		if (n > 1) {
-			E(MOV_I(R0, 0));
-			return;
-		}
-		E(LDX(BPF_DW, R0, R6, 128)); /* regs.ip */
-		E(LDX(BPF_DW, R1, R6, 136)); /* regs.cs */
-		E(ALU_I(BPF_AND, R1, 3));
-		if (n == 0)
-			E(J_I(BPF_JEQ, R1, 0, 1));
-		else
-			E(J_I(BPF_JNE, R1, 0, 1));
-		E(MOV_I(R0, 0));
-		return;
-	case DT_BPF_CTX_RAWTP: {
-		const dt_bpf_inst_t *in = x->inst;
-		int nargs = in->in_key != NULL ? (int)in->in_key[0] : 0;
-
-		if (n < nargs)
-			E(LDX(BPF_DW, R0, R6, (int16_t)(8 * n)));
-		else
-			E(MOV_I(R0, 0));
-		return;
-	}
-	default:
-		E(MOV_I(R0, 0));
-	}
-}
-
 /* R0 = scalar address of ECB field off of the current epid */
 static void ecb_field(xl_t *x, int off)
 {
@@ -370,7 +196,7 @@ static void builtin(xl_t *x, uint32_t pc, unsigned id)
 	const dt_bpf_layout_t *lay = x->lay;
 
 	if (id >= DIF_VAR_ARG0 && id <= DIF_VAR_ARG9) {
-		get_arg(x, (int)(id - DIF_VAR_ARG0));
+		dt_bpf_xl_arg(x, (int)(id - DIF_VAR_ARG0));
 		return;
 	}
 	switch (id) {
@@ -388,7 +214,7 @@ static void builtin(xl_t *x, uint32_t pc, unsigned id)
 
 			E(LDX(BPF_DW, R1, R7, lay->sc_tupv));
 			EJ(J_I(BPF_JNE, R1, k, 0), nx);
-			get_arg(x, k);
+			dt_bpf_xl_arg(x, k);
 			EJ(JA(0), done);
 			dt_bpf_place(&x->g, nx);
 		}
