@@ -4,6 +4,7 @@ lib_LTLIBRARIES += libdtrace.la
 libdtrace_la_SOURCES = \
 	src/libdtrace/dt_handle.c src/libdtrace/dt_handle.h \
 	src/libdtrace/dt_options.c src/libdtrace/dt_options.h \
+	src/libdtrace/dt_symbols.c src/libdtrace/dt_symbols.h \
 	src/libdtrace/dt_program.h src/libdtrace/dt_compile.h \
 	src/libdtrace/dt_consume.h src/backend/backend.h \
 	$(dt_compiler_sources) $(dt_consumer_sources)

@@ -26,6 +26,7 @@
 #include "dt_consume.h"
 #include "dt_dis.h"
 #include "dt_handle.h"
+#include "dt_symbols.h"
 
 typedef struct dt_src {
 	char *text; /* as compiled (descriptions made into clauses) */
@@ -51,6 +52,7 @@ struct dt_handle {
 	int target_is_child;
 	int gofd;
 	dt_consumer_t *cons;
+	dt_symbols_t *syms; /* cc_lookup */
 };
 
 static volatile sig_atomic_t dt_interrupted;
@@ -588,6 +590,14 @@ static void snapshot_cb(void *arg)
 	h->ops->bo_snapshot(h->be, h->cons);
 }
 
+static int lookup_cb(void *arg, int user, int64_t pid, uint64_t addr,
+		     const char **mod, const char **sym, uint64_t *symaddr)
+{
+	dt_handle_t *h = arg;
+
+	return dt_symbols_lookup(h->syms, user, pid, addr, mod, sym, symaddr);
+}
+
 static int setopt_cb(void *arg, const char *name, const char *value)
 {
 	dt_handle_t *h = arg;
@@ -685,6 +695,9 @@ int dt_run(dt_handle_t *h, FILE *out)
 	conf.cc_snapshot = snapshot_cb;
 	conf.cc_setopt = setopt_cb;
 	conf.cc_arg = h;
+	h->syms = dt_symbols_create();
+	if (h->syms != NULL)
+		conf.cc_lookup = lookup_cb;
 	h->cons = dt_consumer_create(&conf);
 	if (h->cons == NULL)
 		return 1;
@@ -732,6 +745,7 @@ void dt_close(dt_handle_t *h)
 		return;
 	if (h->cons != NULL)
 		dt_consumer_destroy(h->cons);
+	dt_symbols_destroy(h->syms);
 	if (h->be != NULL)
 		h->ops->bo_close(h->be);
 	for (i = 0; i < h->necbs; i++) {
