@@ -77,6 +77,15 @@ typedef struct dt_backend_ops {
 	int (*bo_stop)(dt_backend_t *be);
 	/* detach and free everything */
 	void (*bo_close)(dt_backend_t *be);
+	/*
+	 * Appended (driver, optional, may be NULL): the C type of args[n]
+	 * for the probes these descriptions match, e.g. "struct file *",
+	 * "const char *" or "int", or NULL if unknown or not the same for
+	 * all of them.  Called while compiling, so before bo_enable; the
+	 * string must stay valid while the backend is open.
+	 */
+	const char *(*bo_argtype)(dt_backend_t *be, const dt_probedesc_t *pds,
+				  uint32_t npds, int n);
 } dt_backend_ops_t;
 
 extern const dt_backend_ops_t dt_backend_user;

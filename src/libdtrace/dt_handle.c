@@ -46,6 +46,7 @@ struct dt_handle {
 	dt_program_t *prog; /* what runs */
 	const dt_backend_ops_t *ops;
 	dt_backend_t *be;
+	dt_runopts_t be_ro; /* what be was opened with */
 	dt_ecb_t *ecbs;
 	uint32_t necbs, ecbcap;
 	pid_t target;
@@ -169,6 +170,17 @@ static char *with_earlier(dt_handle_t *h, const char *text, int *lines)
 	return all;
 }
 
+static int choose_backend(dt_handle_t *h, const dt_cc_opts_t *cc);
+
+/* args[n]'s C type is the backend's to say: it knows the probes */
+static const char *argtype_cb(void *arg, const dt_probedesc_t *pds,
+			      uint32_t npds, int n)
+{
+	dt_handle_t *h = arg;
+
+	return h->ops->bo_argtype(h->be, pds, npds, n);
+}
+
 int dt_add_program(dt_handle_t *h, const char *text, dt_srckind_t kind,
 		   const char *label, const dt_cc_opts_t *cc)
 {
@@ -202,6 +214,13 @@ int dt_add_program(dt_handle_t *h, const char *text, dt_srckind_t kind,
 	h->nsrcs++; /* counted first, so dt_close() frees a partial one */
 	if (s->label == NULL || s->desc == NULL || s->text == NULL)
 		return -1;
+	/* the backend is chosen first: the compiler asks it for arg types */
+	if (choose_backend(h, cc) != 0)
+		return -1;
+	if (h->ops->bo_argtype != NULL) {
+		o.cc_argtype = argtype_cb;
+		o.cc_argtype_arg = h;
+	}
 
 	o.cc_strsize = (uint32_t)h->opts.strsize;
 	o.cc_zdefs = h->opts.zdefs;
@@ -242,15 +261,12 @@ static const dt_backend_ops_t *const backends[] = {
 	&dt_backend_user,
 };
 
-static int choose_backend(dt_handle_t *h)
+static void runopts(const dt_handle_t *h, const dt_cc_opts_t *cc,
+		    dt_runopts_t *ro_out)
 {
-	size_t i;
-	char err[256] = "";
 	dt_runopts_t ro;
 
-	if (h->be != NULL)
-		return 0; /* -i already needed it */
-	memset(&ro, 0, sizeof(ro));
+	memset(&ro, 0, sizeof(ro)); /* compared with memcmp */
 	ro.ro_bufsize = h->opts.bufsize;
 	ro.ro_aggsize = h->opts.aggsize;
 	ro.ro_dynvarsize = h->opts.dynvarsize;
@@ -261,8 +277,24 @@ static int choose_backend(dt_handle_t *h)
 	ro.ro_aggrate_ms = (uint32_t)(h->opts.aggrate_ns / 1000000);
 	ro.ro_bufpolicy = h->opts.bufpolicy;
 	ro.ro_destructive = h->opts.destructive;
-	ro.ro_target = h->have_cc ? h->cc.cc_target : 0;
+	ro.ro_target = cc != NULL ? cc->cc_target :
+		       h->have_cc ? h->cc.cc_target : 0;
+	*ro_out = ro;
+}
 
+/*
+ * Open the backend once, before the first program is compiled (or for
+ * -l/-i).  cc is NULL when no program is being added.
+ */
+static int choose_backend(dt_handle_t *h, const dt_cc_opts_t *cc)
+{
+	size_t i;
+	char err[256] = "";
+	dt_runopts_t ro;
+
+	if (h->be != NULL)
+		return 0;
+	runopts(h, cc, &ro);
 	for (i = 0; i < sizeof(backends) / sizeof(backends[0]); i++) {
 		const dt_backend_ops_t *b = backends[i];
 
@@ -284,6 +316,7 @@ static int choose_backend(dt_handle_t *h)
 			return -1;
 		}
 		h->ops = b;
+		h->be_ro = ro;
 		return 0;
 	}
 	if (h->opts.backend[0] != '\0')
@@ -428,17 +461,39 @@ static int uses_destructive(const dt_program_t *p)
 	return 0;
 }
 
+/*
+ * The backend was opened before the programs' #pragma D options were
+ * known; backends take their run-time options at open, so open it again
+ * when those options changed them (nothing has been enabled yet).
+ */
+static int reopen_for_pragmas(dt_handle_t *h)
+{
+	dt_runopts_t ro;
+
+	runopts(h, NULL, &ro);
+	if (memcmp(&ro, &h->be_ro, sizeof(ro)) == 0 &&
+	    (h->opts.backend[0] == '\0' ||
+	     strcmp(h->opts.backend, h->ops->bo_name) == 0))
+		return 0;
+	h->ops->bo_close(h->be);
+	h->be = NULL;
+	h->ops = NULL;
+	return choose_backend(h, NULL);
+}
+
 int dt_attach(dt_handle_t *h)
 {
 	char ebuf[512] = "";
 	uint32_t c, d;
 	int i;
 
-	if (choose_backend(h) != 0)
+	if (choose_backend(h, NULL) != 0)
 		return -1;
 	if (h->nsrcs == 0)
 		return -1;
 	h->prog = h->srcs[h->nsrcs - 1].prog;
+	if (reopen_for_pragmas(h) != 0)
+		return -1;
 
 	/* number the enabled probes: clause order, then probe id order */
 	for (i = 0; i < h->nsrcs; i++) {
@@ -511,7 +566,7 @@ int dt_probe_by_id(dt_handle_t *h, uint32_t id, char *buf, size_t len)
 {
 	id_ctx_t x = { id, buf, len, 0 };
 
-	if (choose_backend(h) != 0)
+	if (choose_backend(h, NULL) != 0)
 		return -1;
 	h->ops->bo_probe_iter(h->be, id_cb, &x);
 	return x.found ? 0 : -1;
@@ -533,7 +588,7 @@ int dt_list(dt_handle_t *h, FILE *out)
 	int i;
 	uint32_t c, d, k;
 
-	if (choose_backend(h) != 0)
+	if (choose_backend(h, NULL) != 0)
 		return 1;
 	fprintf(out, "%5s %10s %17s %33s %s\n", "ID", "PROVIDER", "MODULE",
 		"FUNCTION", "NAME");

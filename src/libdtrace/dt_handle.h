@@ -3,8 +3,10 @@
  * programs to printed output.  dtrace(1) is a thin shell around this.
  *
  *   h = dt_open();  dt_setopt(h, ...);
- *   dt_add_program(h, source, ...)   (once per -n/-s/-P/-m/-f/-i)
- *   dt_attach(h)                     backend chosen, probes matched
+ *   dt_add_program(h, source, ...)   (once per -n/-s/-P/-m/-f/-i; the
+ *                                    first opens the backend: the compiler
+ *                                    asks it the types of args[])
+ *   dt_attach(h)                     probes matched, ECBs enabled
  *   dt_run(h)                        BEGIN ... exit()/signal ... END
  *   dt_close(h)
  */
@@ -41,7 +43,8 @@ int dt_setopt(dt_handle_t *h, const char *name, const char *value,
 int dt_add_program(dt_handle_t *h, const char *text, dt_srckind_t kind,
 		   const char *label, const dt_cc_opts_t *cc);
 
-/* Choose the backend, match every program's probes, print the
+/* Match every program's probes (the backend is opened again if #pragma
+ * options changed its run-time options), print the
  * "matched N probes" lines (unless quiet) and enable.  -1 on failure
  * (message printed). */
 int dt_attach(dt_handle_t *h);
