@@ -18,6 +18,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "dt_bpf_impl.h"
+#include "dt_bpf_perfbuf.h"
 
 #define DT_BPF_LICENSE "Dual MIT/GPL"
 
@@ -56,11 +57,19 @@ struct dt_backend {
 	int *instmaps;
 	uint32_t ninstmaps;
 	struct ring_buffer *rb;
+	dt_bpf_pbuf_t *pbuf; /* instead of rb: DT_BPF_BUF_PERF */
+	int bufmode;
 	dt_consumer_t *cur;
 	int pollret;
 	uint32_t budget; /* records left for this poll */
 	uint64_t *drops_prev;
+	uint64_t *lost; /* perf buffer: lost per CPU, not yet reported */
+	/* counts summed over CPUs, as last reported */
+	uint64_t dyn_prev, spec_prev, unavail_prev;
+	uint64_t specdrops; /* speculative records over specsize */
+	uint64_t next_status_ns;
 	dt_bpf_specrec_t **spec_head, **spec_tail;
+	size_t *spec_bytes; /* bytes buffered per speculation id */
 	dt_bpf_aggprev_t **aggprev;
 	int started, stopped;
 	int debug;
@@ -113,6 +122,14 @@ static dt_backend_t *bpf_open(const dt_runopts_t *opts, char *err,
 	}
 	if (dt_bpf_probes_init(&be->pt) != 0) {
 		snprintf(err, errlen, "out of memory building the probe list");
+		dt_bpf_probes_free(&be->pt);
+		free(be);
+		return NULL;
+	}
+	be->bufmode = dt_bpf_buffer_mode();
+	if (be->bufmode < 0) {
+		snprintf(err, errlen, "DTRACE_BPF_BUFFER must be ring, perf or "
+			 "auto");
 		dt_bpf_probes_free(&be->pt);
 		free(be);
 		return NULL;
@@ -362,12 +379,18 @@ oom:
 	return -1;
 }
 
+/*
+ * Elements of one dynamic variable's hash map: dynvarsize bytes (DTrace's
+ * default 1m) at key + value + 64 bytes of overhead each, so a small
+ * dynvarsize really makes stores fail, which the programs count as
+ * dynamic variable drops.  At least one element: BPF maps cannot be empty.
+ */
 static uint32_t dyn_entries(const dt_backend_t *be, uint32_t ks, uint32_t vs)
 {
 	uint64_t n = be->ro.ro_dynvarsize ? be->ro.ro_dynvarsize : 1 << 20;
 
 	n /= (ks + vs + 64);
-	return n < 1024 ? 1024 : n > (1u << 20) ? 1u << 20 : (uint32_t)n;
+	return n < 1 ? 1 : n > (1u << 20) ? 1u << 20 : (uint32_t)n;
 }
 
 static int make_maps(dt_backend_t *be, char *err, size_t errlen)
@@ -391,7 +414,11 @@ static int make_maps(dt_backend_t *be, char *err, size_t errlen)
 	want = be->ro.ro_bufsize ? be->ro.ro_bufsize : 4 << 20;
 	for (rbsize = 1 << 16; rbsize < want && rbsize < (1u << 28);)
 		rbsize <<= 1;
-	be->maps.rb = mkmap(BPF_MAP_TYPE_RINGBUF, "dt_records", 0, 0, rbsize, 0);
+	if (be->bufmode == DT_BPF_BUF_PERF)
+		be->maps.rb = dt_bpf_pbuf_map(be->ncpus);
+	else
+		be->maps.rb = mkmap(BPF_MAP_TYPE_RINGBUF, "dt_records", 0, 0,
+				    rbsize, 0);
 	if (be->maps.scratch < 0 || be->maps.globals < 0 ||
 	    be->maps.stats < 0 || be->maps.spec < 0 || be->maps.rb < 0) {
 		snprintf(err, errlen, "cannot create BPF maps: %s",
@@ -590,6 +617,7 @@ static int load_one(dt_backend_t *be, dt_bpf_prog_t *bp,
 	env.nerrinst = be->nerrinst;
 	env.nspec = be->ro.ro_nspec ? be->ro.ro_nspec : 1;
 	env.ncpus = be->ncpus;
+	env.use_perfbuf = be->bufmode == DT_BPF_BUF_PERF;
 	if (dt_bpf_xlate(&env, bp->bp_ctx, inst, ninst, &insns, &n, err,
 			 errlen, bad) != 0)
 		return -1;
@@ -736,12 +764,16 @@ static int bpf_enable(dt_backend_t *be, const dt_program_t *prog,
 			return -1;
 	be->rb = NULL;
 	be->drops_prev = calloc((size_t)be->ncpus, sizeof(uint64_t));
+	be->lost = calloc((size_t)be->ncpus, sizeof(uint64_t));
+	be->spec_bytes = calloc((size_t)(be->ro.ro_nspec + 2),
+				sizeof(*be->spec_bytes));
 	be->spec_head = calloc((size_t)(be->ro.ro_nspec + 2),
 			       sizeof(*be->spec_head));
 	be->spec_tail = calloc((size_t)(be->ro.ro_nspec + 2),
 			       sizeof(*be->spec_tail));
 	be->aggprev = calloc(AGGPREV_BUCKETS, sizeof(*be->aggprev));
-	if (be->drops_prev == NULL || be->spec_head == NULL ||
+	if (be->drops_prev == NULL || be->lost == NULL ||
+	    be->spec_bytes == NULL || be->spec_head == NULL ||
 	    be->spec_tail == NULL || be->aggprev == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -766,13 +798,30 @@ static int test_run(int fd)
 
 static int on_record(void *ctx, void *data, size_t len);
 
+/* perf buffer: records the kernel could not write (reported per CPU) */
+static void on_lost(void *ctx, int cpu, uint64_t n)
+{
+	dt_backend_t *be = ctx;
+
+	if (cpu >= 0 && cpu < be->ncpus)
+		be->lost[cpu] += n;
+}
+
 static int bpf_go(dt_backend_t *be)
 {
 	uint32_t k;
 
-	be->rb = ring_buffer__new(be->maps.rb, on_record, be, NULL);
-	if (be->rb == NULL)
-		return -1;
+	if (be->bufmode == DT_BPF_BUF_PERF) {
+		be->pbuf = dt_bpf_pbuf_new(be->maps.rb, be->ro.ro_bufsize ?
+					   be->ro.ro_bufsize : 4 << 20,
+					   on_record, on_lost, be);
+		if (be->pbuf == NULL)
+			return -1;
+	} else {
+		be->rb = ring_buffer__new(be->maps.rb, on_record, be, NULL);
+		if (be->rb == NULL)
+			return -1;
+	}
 	/* BEGIN completes before any other probe is attached */
 	for (k = 0; k < be->nprogs; k++)
 		if (be->progs[k].bp_ctx == DT_BPF_CTX_DTRACE &&
@@ -805,6 +854,7 @@ static void spec_free(dt_backend_t *be, uint32_t id, int deliver)
 		free(r);
 	}
 	be->spec_head[id] = be->spec_tail[id] = NULL;
+	be->spec_bytes[id] = 0;
 	bpf_map_update_elem(be->maps.spec, &id, &zero, BPF_ANY);
 }
 
@@ -843,10 +893,19 @@ static int on_record(void *ctx, void *data, size_t len)
 		return r;
 	}
 	case DT_BPF_TAG_SPEC: {
-		dt_bpf_specrec_t *s = malloc(sizeof(*s) + len - sizeof(*m));
+		uint64_t limit = be->ro.ro_specsize ? be->ro.ro_specsize :
+						      1 << 20;
+		dt_bpf_specrec_t *s;
 
+		/* specsize bounds what one speculation holds */
+		if (be->spec_bytes[id] + (len - sizeof(*m)) > limit) {
+			be->specdrops++;
+			return r;
+		}
+		s = malloc(sizeof(*s) + len - sizeof(*m));
 		if (s == NULL)
 			return r;
+		be->spec_bytes[id] += len - sizeof(*m);
 		s->sr_next = NULL;
 		s->sr_cpu = m->m_cpu;
 		s->sr_len = len - sizeof(*m);
@@ -868,40 +927,84 @@ static int on_record(void *ctx, void *data, size_t len)
 	return r;
 }
 
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000 + (uint64_t)ts.tv_nsec;
+}
+
+/*
+ * Principal buffer drops per CPU at every poll; dynamic variable drops,
+ * speculative drops and failed speculations summed over CPUs once a second
+ * (DTrace's status rate) and once tracing has stopped, as the in-process
+ * backend reports them.
+ */
+#define DT_BPF_STATUS_NS 1000000000ULL
 static void report_drops(dt_backend_t *be, dt_consumer_t *c)
 {
 	uint64_t *v = calloc((size_t)be->ncpus, 8 * DT_BPF_ST_NSTATS);
+	uint64_t dyn = 0, spec = be->specdrops, unavail = 0, now = now_ns();
 	uint32_t zero = 0;
 	int k;
 
 	if (v == NULL)
 		return;
-	if (bpf_map_lookup_elem(be->maps.stats, &zero, v) == 0) {
-		for (k = 0; k < be->ncpus; k++) {
-			uint64_t d = v[k * DT_BPF_ST_NSTATS + DT_BPF_ST_DROPS];
+	if (bpf_map_lookup_elem(be->maps.stats, &zero, v) != 0) {
+		free(v);
+		return;
+	}
+	for (k = 0; k < be->ncpus; k++) {
+		const uint64_t *st = v + (size_t)k * DT_BPF_ST_NSTATS;
+		uint64_t d = st[DT_BPF_ST_DROPS] + be->lost[k];
 
-			if (d > be->drops_prev[k]) {
-				dt_consume_drops(c, k, d - be->drops_prev[k]);
-				be->drops_prev[k] = d;
-			}
+		if (d > be->drops_prev[k]) {
+			dt_consume_drops(c, k, d - be->drops_prev[k]);
+			be->drops_prev[k] = d;
 		}
+		dyn += st[DT_BPF_ST_DYNDROPS];
+		spec += st[DT_BPF_ST_SPECDROPS];
+		unavail += st[DT_BPF_ST_SPECUNAVAIL];
 	}
 	free(v);
+	if (!be->stopped && now < be->next_status_ns)
+		return;
+	be->next_status_ns = now + DT_BPF_STATUS_NS;
+	if (dyn > be->dyn_prev)
+		dt_consume_drop(c, DT_DROP_DYNAMIC, 0, dyn - be->dyn_prev);
+	if (spec > be->spec_prev)
+		dt_consume_drop(c, DT_DROP_SPEC, 0, spec - be->spec_prev);
+	if (unavail > be->unavail_prev)
+		dt_consume_drop(c, DT_DROP_SPECUNAVAIL, 0,
+				unavail - be->unavail_prev);
+	be->dyn_prev = dyn;
+	be->spec_prev = spec;
+	be->unavail_prev = unavail;
 }
 
 static int bpf_poll(dt_backend_t *be, dt_consumer_t *c, int timeout_ms)
 {
 	int r;
 
-	if (be->rb == NULL)
+	if (be->rb == NULL && be->pbuf == NULL)
 		return -1;
 	be->cur = c;
 	be->pollret = 0;
 	be->budget = 100000;
-	r = ring_buffer__poll(be->rb, timeout_ms);
+	/*
+	 * A perf buffer poll reads each CPU's ring up to where it was when
+	 * the poll began, so it ends by itself: no budget there.
+	 */
+	if (be->pbuf != NULL)
+		r = dt_bpf_pbuf_poll(be->pbuf, timeout_ms);
+	else
+		r = ring_buffer__poll(be->rb, timeout_ms);
 	be->budget = 0;
-	if (r < 0 && r != -EINTR && r != DT_BPF_POLL_BUDGET)
+	if (r < 0 && r != -EINTR && r != DT_BPF_POLL_BUDGET) {
+		be->cur = NULL;
 		return -1;
+	}
 	report_drops(be, c);
 	be->cur = NULL;
 	return be->pollret;
@@ -1062,6 +1165,7 @@ static void bpf_close(dt_backend_t *be)
 	bpf_stop(be);
 	if (be->rb != NULL)
 		ring_buffer__free(be->rb);
+	dt_bpf_pbuf_free(be->pbuf);
 	for (k = 0; k < be->nprogs; k++) {
 		dt_bpf_prog_t *bp = &be->progs[k];
 
@@ -1119,6 +1223,8 @@ static void bpf_close(dt_backend_t *be)
 		}
 	free(be->aggprev);
 	free(be->drops_prev);
+	free(be->lost);
+	free(be->spec_bytes);
 	free(be->lay.co_strtab);
 	free(be->lay.co_agginit_off);
 	dt_bpf_probes_free(&be->pt);

@@ -70,7 +70,7 @@ typedef struct dt_bpf_msg {
 
 /* per-CPU statistics words (stats map, one u64 each) */
 enum { DT_BPF_ST_DROPS, DT_BPF_ST_NESTED, DT_BPF_ST_DYNDROPS,
-       DT_BPF_ST_SPECDROPS, DT_BPF_ST_NSTATS };
+       DT_BPF_ST_SPECDROPS, DT_BPF_ST_SPECUNAVAIL, DT_BPF_ST_NSTATS };
 
 /* constant map: per-ECB probe description strings, then string tables */
 #define DT_BPF_ECB_STRIDE 256 /* u32 probe id, then 4 x 60-byte strings */
@@ -126,6 +126,7 @@ typedef struct dt_bpf_xenv {
 	uint32_t nerrinst;
 	uint32_t nspec;
 	int ncpus;
+	int use_perfbuf; /* records through perf_event_output, not ringbuf */
 } dt_bpf_xenv_t;
 
 /*
@@ -197,6 +198,14 @@ int dt_bpf_pid_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd);
 int dt_bpf_pid_ctx(const dt_bpf_probe_t *pr);
 int dt_bpf_pid_attach(const dt_bpf_probe_t *pr, dt_bpf_prog_t *bp);
 void dt_bpf_pid_arg(struct xl *x, int n);
+
+/*
+ * The record channel (dt_bpf_perfbuf.c): a BPF ring buffer when the kernel
+ * has one, else a perf event array (or when DTRACE_BPF_BUFFER=perf).
+ * dt_bpf_xl_output emits the output call: R2 = data, R3 = size; R0 = 0
+ * once the record is out; R1-R5 clobbered.
+ */
+void dt_bpf_xl_output(struct xl *x);
 
 /* kernel facts found through BTF (dt_bpf_btf.c) */
 int dt_bpf_btf_offsets(dt_bpf_layout_t *lay, char *err, size_t errlen);

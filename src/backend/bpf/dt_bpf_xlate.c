@@ -1411,6 +1411,7 @@ static void op_call(xl_t *x, uint32_t pc, dif_instr_t in)
 			EJ(JA(0), got);
 			dt_bpf_place(&x->g, nx);
 		}
+		stat_inc(x, DT_BPF_ST_SPECUNAVAIL); /* none free: returns 0 */
 		dt_bpf_place(&x->g, got);
 		E(LDX(BPF_DW, R0, FP, SL_TMP2));
 		break;
@@ -1469,11 +1470,9 @@ static void spec_msg(xl_t *x, uint32_t tag, unsigned r1)
 	E(ALU_I(BPF_AND, R1, 0xffff));
 	E(ALU_I(BPF_OR, R1, (int32_t)tag));
 	E(STX(BPF_W, R7, R1, (int16_t)(off + 4)));
-	ldmap(x, R1, x->env->maps->rb);
 	scptr(x, R2, off);
 	E(MOV_I(R3, 8));
-	E(MOV_I(R4, 0));
-	E(CALL(BPF_FUNC_ringbuf_output));
+	dt_bpf_xl_output(x);
 }
 
 /* ---- one clause ---- */
@@ -1842,12 +1841,10 @@ static void fault_block(xl_t *x)
 	E(STX(BPF_W, R7, R1, (int16_t)(r + 12)));
 	E(LDX(BPF_DW, R1, FP, SL_FADDR));
 	E(STX(BPF_DW, R7, R1, (int16_t)(r + 16)));
-	ldmap(x, R1, x->env->maps->rb);
 	scptr(x, R2, e);
 	E(MOV_I(R3, (int32_t)(sizeof(dt_bpf_msg_t) + sizeof(dt_rechdr_t) +
 			      sizeof(dt_errrec_t))));
-	E(MOV_I(R4, 0));
-	E(CALL(BPF_FUNC_ringbuf_output));
+	dt_bpf_xl_output(x);
 	/* the ERROR probe's clauses (xl_clause saves this clause's state) */
 	for (k = 0; k < x->env->nerrinst && !x->failed; k++)
 		if (xl_clause(x, &x->env->errinst[k], 1) != 0)
@@ -2049,12 +2046,10 @@ static int xl_clause(xl_t *x, const dt_bpf_inst_t *inst, int in_error)
 		E(ST(BPF_W, R7, (int16_t)(r + 12), (int32_t)dp->dtdo_recsize));
 		E(LDX(BPF_DW, R1, FP, SL_TS));
 		E(STX(BPF_DW, R7, R1, (int16_t)(r + 16)));
-		ldmap(x, R1, x->env->maps->rb);
 		scptr(x, R2, r);
 		E(MOV_I(R3, (int32_t)(sizeof(dt_bpf_msg_t) +
 				      sizeof(dt_rechdr_t) + rsz)));
-		E(MOV_I(R4, 0));
-		E(CALL(BPF_FUNC_ringbuf_output));
+		dt_bpf_xl_output(x);
 		EJ(J_I(BPF_JEQ, R0, 0, 0), x->l_next);
 		stat_inc(x, DT_BPF_ST_DROPS);
 		EJ(JA(0), x->l_next);
