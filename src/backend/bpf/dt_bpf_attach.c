@@ -82,7 +82,7 @@ static int perf_open(uint64_t period, int cpu)
 			    PERF_FLAG_FD_CLOEXEC);
 }
 
-static int add_link(dt_bpf_prog_t *bp, int fd)
+int dt_bpf_add_link(dt_bpf_prog_t *bp, int fd)
 {
 	int *nl = realloc(bp->bp_links, (bp->bp_nlinks + 1) * sizeof(int));
 
@@ -106,11 +106,11 @@ int dt_bpf_attach(const dt_bpf_ptab_t *pt, int ncpus, dt_bpf_prog_t *bp)
 		fd = bpf_raw_tracepoint_open(bp->bp_ctx == DT_BPF_CTX_SYSENTER ?
 						     "sys_enter" : "sys_exit",
 					     bp->bp_fd);
-		return fd < 0 ? -1 : add_link(bp, fd);
+		return fd < 0 ? -1 : dt_bpf_add_link(bp, fd);
 	case DT_BPF_CTX_RAWTP:
 		pr = dt_bpf_probe_byid(pt, bp->bp_probe);
 		fd = bpf_raw_tracepoint_open(pr->p_info.pi_name, bp->bp_fd);
-		return fd < 0 ? -1 : add_link(bp, fd);
+		return fd < 0 ? -1 : dt_bpf_add_link(bp, fd);
 	case DT_BPF_CTX_PERF:
 		pr = dt_bpf_probe_byid(pt, bp->bp_probe);
 		for (c = 0; c < ncpus; c++) {
@@ -127,7 +127,7 @@ int dt_bpf_attach(const dt_bpf_ptab_t *pt, int ncpus, dt_bpf_prog_t *bp)
 				close(fd);
 				return -1;
 			}
-			if (add_link(bp, fd) != 0)
+			if (dt_bpf_add_link(bp, fd) != 0)
 				return -1;
 		}
 		return 0;

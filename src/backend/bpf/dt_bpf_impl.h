@@ -180,6 +180,8 @@ enum bpf_prog_type dt_bpf_load_opts(const dt_bpf_ptab_t *pt,
 				    const dt_bpf_prog_t *bp,
 				    struct bpf_prog_load_opts *o);
 int dt_bpf_attach(const dt_bpf_ptab_t *pt, int ncpus, dt_bpf_prog_t *bp);
+/* keep link (or perf event) fd in bp; closes it and fails if out of memory */
+int dt_bpf_add_link(dt_bpf_prog_t *bp, int fd);
 
 /*
  * Providers in their own files (dt_bpf_fbt.c, dt_bpf_pid.c), called from
@@ -210,6 +212,16 @@ void dt_bpf_xl_output(struct xl *x);
 /* kernel facts found through BTF (dt_bpf_btf.c) */
 int dt_bpf_btf_offsets(dt_bpf_layout_t *lay, char *err, size_t errlen);
 const char *dt_bpf_fbt_unavailable(void);
+/* 1 if fentry/fexit programs load on this kernel (tested once) */
+int dt_bpf_fentry_works(void);
+/* a kernel function's BTF id (-1 if none) and its parameter count */
+int dt_bpf_btf_func(const char *name, int *nargs);
+/* every function vmlinux BTF describes, by name, each once */
+int dt_bpf_btf_funcs(void (*cb)(const char *name, void *arg), void *arg);
+/* C type of parameter n (n < 0: the result), NULL if D cannot name it */
+const char *dt_bpf_btf_argtype(int funcid, int n);
+/* the C type of args[n] of an fbt probe (for bo_argtype), or NULL */
+const char *dt_bpf_fbt_argtype(const dt_bpf_probe_t *pr, int n);
 
 
 
