@@ -2,6 +2,8 @@
 /*
  * dt_fbt.c - the fbt provider on kprobes (entry: arg0.. are the function's
  * arguments) and kretprobes (return: arg0 = 0, arg1 = the return value).
+ * Where the kernel has ftrace_ops with regs, entry probes all go through
+ * one ftrace_ops instead (dt_fbt_ftrace.c): that scales to every function.
  * The kernel's own kprobe blacklist and its text-patching code decide
  * what can be probed and how; a function it refuses is counted, not
  * fatal.  Functions the probe path itself calls are refused up front
@@ -14,7 +16,9 @@
 #include <linux/workqueue.h>
 #include <linux/spinlock.h>
 #include <linux/ptrace.h>
+#include <linux/jhash.h>
 #include "dt_trace.h"
+#include "dt_fbt.h"
 
 struct dt_kp {
 	struct kprobe kp;
@@ -65,9 +69,12 @@ static int dt_fbt_return(struct kretprobe_instance *ri, struct pt_regs *regs)
 
 int dt_fbt_enable(struct dt_probe *p)
 {
-	struct dt_kp *k = kzalloc(sizeof(*k), GFP_KERNEL);
+	struct dt_kp *k;
 	int err;
 
+	if (!p->ret && dt_fbt_ftrace_usable())
+		return dt_fbt_ftrace_enable(p);
+	k = kzalloc(sizeof(*k), GFP_KERNEL);
 	if (!k)
 		return -ENOMEM;
 	k->p = p;
@@ -146,6 +153,7 @@ void dt_fbt_disable_all(void)
 {
 	u32 i;
 
+	dt_fbt_ftrace_disable_all();
 	for (i = 0; i < dt_nprobes; i++) {
 		struct dt_kp *k = dt_probes[i].pdata;
 
@@ -169,12 +177,14 @@ void dt_fbt_reap_start(void)
 {
 	if (READ_ONCE(dt_reap_list))
 		schedule_work(&dt_reap_work);
+	dt_fbt_ftrace_reap_start();
 }
 
 /* module unload: every dead kprobe is gone before the code is */
 void dt_fbt_reap_wait(void)
 {
 	flush_work(&dt_reap_work);
+	dt_fbt_ftrace_reap_wait();
 }
 
 void dt_fbt_disable(struct dt_probe *p)
@@ -187,4 +197,53 @@ void dt_fbt_disable(struct dt_probe *p)
 		unregister_kprobe(&k->kp);
 	kfree(k);
 	p->pdata = NULL;
+}
+
+/*
+ * fbt function name -> its entry probe's id (ids are stable, the probe
+ * table moves when it grows), so that providing every kernel function is
+ * not a quadratic scan of the probe table.  Changed under dt_lock only.
+ */
+static u32 *dt_fidx;
+static u32 dt_fidx_mask, dt_fidx_n;
+
+static u32 dt_fidx_slot(const u32 *tab, u32 mask, const char *func)
+{
+	u32 i = jhash(func, strlen(func), 0) & mask;
+
+	while (tab[i] && strcmp(dt_probes[tab[i] - 1].func, func) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+u32 dt_fbt_lookup(const char *func)
+{
+	return dt_fidx ? dt_fidx[dt_fidx_slot(dt_fidx, dt_fidx_mask, func)] : 0;
+}
+
+int dt_fbt_index(u32 id)
+{
+	if (2 * (dt_fidx_n + 1) > dt_fidx_mask + 1 || !dt_fidx) {
+		u32 n = dt_fidx ? 2 * (dt_fidx_mask + 1) : 4096, i;
+		u32 *t = kvcalloc(n, sizeof(*t), GFP_KERNEL);
+
+		if (!t)
+			return -ENOMEM;
+		for (i = 0; dt_fidx && i <= dt_fidx_mask; i++)
+			if (dt_fidx[i])
+				t[dt_fidx_slot(t, n - 1, dt_probes[dt_fidx[i] - 1].func)] = dt_fidx[i];
+		kvfree(dt_fidx);
+		dt_fidx = t;
+		dt_fidx_mask = n - 1;
+	}
+	dt_fidx[dt_fidx_slot(dt_fidx, dt_fidx_mask, dt_probes[id - 1].func)] = id;
+	dt_fidx_n++;
+	return 0;
+}
+
+void dt_fbt_index_free(void)
+{
+	kvfree(dt_fidx);
+	dt_fidx = NULL;
+	dt_fidx_mask = dt_fidx_n = 0;
 }
