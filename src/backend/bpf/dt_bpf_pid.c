@@ -1,16 +1,442 @@
 /*
- * dt_bpf_pid.c - the pid provider (and USDT) on BPF: user function entry,
- * return and instruction offsets on uprobes.  Not implemented yet: pid
- * descriptions match no probe.
+ * dt_bpf_pid.c - the pid provider on BPF: pidN:MOD:FUNC:entry, :return
+ * and :OFFSET (hex) on uprobes, filtered to process N; also where USDT
+ * probes (dt_bpf_usdt.c) attach and fetch their arguments.
+ *
+ * A probe is a uprobe at a file offset of an object the process maps:
+ * entry and OFFSET are uprobes, return a uretprobe at the function's
+ * start.  Probes of a module are added the first time a description
+ * names pidN and that module (entry and return of every function symbol);
+ * OFFSET probes only when named (we do not decode instructions, so we
+ * cannot list them, nor check that OFFSET starts an instruction).
+ *
+ * Attaching is perf_event_open(2) of the "uprobe" PMU with the process
+ * as the event's task (the kernel then traps in that process only) and
+ * PERF_EVENT_IOC_SET_BPF; every perf fd is ours, so a consumer killed
+ * with SIGKILL leaves no uprobe behind.
  */
+#include <ctype.h>
 #include <errno.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <linux/perf_event.h>
 #include "dt_bpf_xl.h"
+#include "dt_bpf_uprobe.h"
+
+/* ---- the objects of a process ---- */
+
+static const char *base_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s != NULL ? s + 1 : path;
+}
+
+static int uobj_add(dt_uobj_t **v, size_t *n, const char *path, int exe,
+		    uint64_t map0)
+{
+	dt_uobj_t *nv;
+	size_t k;
+
+	for (k = 0; k < *n; k++) {
+		if (strcmp((*v)[k].uo_path, path) == 0) {
+			if (map0 != 0 && ((*v)[k].uo_map0 == 0 ||
+					  map0 < (*v)[k].uo_map0))
+				(*v)[k].uo_map0 = map0;
+			return 0;
+		}
+	}
+	nv = realloc(*v, (*n + 1) * sizeof(*nv));
+	if (nv == NULL)
+		return -1;
+	*v = nv;
+	nv[*n].uo_path = strdup(path);
+	if (nv[*n].uo_path == NULL)
+		return -1;
+	nv[*n].uo_base = base_of(nv[*n].uo_path);
+	nv[*n].uo_exe = exe;
+	nv[*n].uo_map0 = map0;
+	nv[*n].uo_code = 0;
+	(*n)++;
+	return 0;
+}
+
+/* path of the first regular file named name in a list of directories */
+static int find_in(const char *dirs, const char *name, char *out, size_t len)
+{
+	char d[4096];
+	const char *p = dirs;
+	struct stat st;
+
+	while (*p != '\0') {
+		size_t l = strcspn(p, ":");
+
+		snprintf(d, sizeof(d), "%.*s/%s", (int)l, p, name);
+		if (stat(d, &st) == 0 && S_ISREG(st.st_mode)) {
+			snprintf(out, len, "%s", d);
+			return 0;
+		}
+		p += l;
+		if (*p == ':')
+			p++;
+	}
+	return -1;
+}
+
+/*
+ * With -c, the driver forks the target and holds it before execvp until
+ * tracing has started, so it still runs our own image: the objects it
+ * will map come from our own -c argument (the command's first word,
+ * looked up in PATH as execvp does) and that file's DT_NEEDED and
+ * PT_INTERP.  Uprobes are placed by inode, so they take effect when the
+ * exec maps those files.
+ */
+static int precmd_path(char *out, size_t len)
+{
+	static const char takes_arg[] = "bcDfiILmnopPsUxX";
+	char buf[65536], *a, *end, *cmd = NULL;
+	FILE *f = fopen("/proc/self/cmdline", "r");
+	size_t n;
+
+	if (f == NULL)
+		return -1;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	end = buf + n;
+	a = buf + strlen(buf) + 1; /* skip argv[0] */
+	/*
+	 * Scan every word, not stopping at the first operand: the driver
+	 * splits "-x opt=val" in place, so our own cmdline holds extra words.
+	 */
+	while (a < end && cmd == NULL) {
+		char *next = a + strlen(a) + 1, *c;
+
+		if (a[0] != '-' || a[1] == '\0') {
+			a = next;
+			continue;
+		}
+		for (c = a + 1; *c != '\0'; c++) {
+			if (strchr(takes_arg, *c) == NULL)
+				continue;
+			if (c[1] == '\0') {
+				if (*c == 'c' && next < end)
+					cmd = next;
+				if (next < end)
+					next += strlen(next) + 1;
+			} else if (*c == 'c') {
+				cmd = c + 1;
+			}
+			break;
+		}
+		a = next;
+	}
+	if (cmd == NULL)
+		return -1;
+	while (isspace((unsigned char)*cmd))
+		cmd++;
+	n = strcspn(cmd, " \t");
+	if (n == 0 || n >= len)
+		return -1;
+	if (memchr(cmd, '/', n) != NULL) {
+		snprintf(out, len, "%.*s", (int)n, cmd);
+		return access(out, X_OK);
+	} else {
+		char name[256];
+		const char *path = getenv("PATH");
+
+		snprintf(name, sizeof(name), "%.*s", (int)n, cmd);
+		return find_in(path ? path : "/usr/local/bin:/usr/bin:/bin",
+			       name, out, len);
+	}
+}
+
+static int uobj_precmd(int pid, dt_uobj_t **v, size_t *n)
+{
+	static const char libdirs[] = "/lib/x86_64-linux-gnu:"
+		"/usr/lib/x86_64-linux-gnu:/lib64:/usr/lib64:/lib:/usr/lib:"
+		"/usr/local/lib";
+	char exe[4096], lib[4096];
+	dt_elf_obj_t o;
+	size_t k;
+
+	(void)pid;
+	if (precmd_path(exe, sizeof(exe)) != 0 || uobj_add(v, n, exe, 1, 0) != 0)
+		return -1;
+	(*v)[*n - 1].uo_code = 1;
+	if (dt_elf_open(exe, &o) != 0)
+		return 0;
+	if (o.eo_interp != NULL && uobj_add(v, n, o.eo_interp, 0, 0) == 0)
+		(*v)[*n - 1].uo_code = 1;
+	for (k = 0; k < o.eo_nneeded; k++)
+		if (find_in(libdirs, o.eo_needed[k], lib, sizeof(lib)) == 0 &&
+		    uobj_add(v, n, lib, 0, 0) == 0)
+			(*v)[*n - 1].uo_code = 1;
+	dt_elf_close(&o);
+	return 0;
+}
+
+/* our own child that has not called exec yet (see uobj_precmd) */
+static int is_unexeced_child(int pid)
+{
+	char p[64], line[256];
+	struct stat a, b;
+	FILE *f;
+	int ppid = -1;
+
+	snprintf(p, sizeof(p), "/proc/%d/exe", pid);
+	if (stat(p, &a) != 0 || stat("/proc/self/exe", &b) != 0 ||
+	    a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+		return 0;
+	snprintf(p, sizeof(p), "/proc/%d/status", pid);
+	f = fopen(p, "r");
+	if (f == NULL)
+		return 0;
+	while (fgets(line, sizeof(line), f) != NULL)
+		if (sscanf(line, "PPid: %d", &ppid) == 1)
+			break;
+	fclose(f);
+	return ppid == (int)getpid();
+}
+
+int dt_uobj_list(int pid, dt_uobj_t **objs, size_t *n)
+{
+	char p[64], exe[4096], line[4096 + 128];
+	ssize_t el;
+	FILE *f;
+
+	*objs = NULL;
+	*n = 0;
+	if (is_unexeced_child(pid))
+		return uobj_precmd(pid, objs, n);
+	snprintf(p, sizeof(p), "/proc/%d/exe", pid);
+	el = readlink(p, exe, sizeof(exe) - 1);
+	exe[el > 0 ? el : 0] = '\0';
+	snprintf(p, sizeof(p), "/proc/%d/maps", pid);
+	f = fopen(p, "r");
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		unsigned long long lo, hi, off, ino;
+		char perms[8];
+		int at = 0;
+		char *path;
+
+		if (sscanf(line, "%llx-%llx %7s %llx %*s %llu %n", &lo, &hi,
+			   perms, &off, &ino, &at) < 5 || at == 0)
+			continue;
+		path = line + at;
+		path[strcspn(path, "\n")] = '\0';
+		if (path[0] != '/' || ino == 0 ||
+		    strstr(path, " (deleted)") != NULL)
+			continue;
+		if (uobj_add(objs, n, path, strcmp(path, exe) == 0,
+			     off == 0 ? lo : 0) != 0) {
+			fclose(f);
+			return -1;
+		}
+		if (strchr(perms, 'x') != NULL) {
+			size_t k;
+
+			for (k = 0; k < *n; k++)
+				if (strcmp((*objs)[k].uo_path, path) == 0)
+					(*objs)[k].uo_code = 1;
+		}
+	}
+	fclose(f);
+	/* drop files mapped without code (data files, locale archives) */
+	{
+		size_t k, m = 0;
+
+		for (k = 0; k < *n; k++) {
+			if (!(*objs)[k].uo_code) {
+				free((*objs)[k].uo_path);
+				continue;
+			}
+			(*objs)[m++] = (*objs)[k];
+		}
+		*n = m;
+	}
+	return 0;
+}
+
+void dt_uobj_free(dt_uobj_t *objs, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		free(objs[k].uo_path);
+	free(objs);
+}
+
+int dt_uobj_mod_match(const dt_uobj_t *u, const char *pat)
+{
+	if (pat == NULL || pat[0] == '\0')
+		return 1;
+	if (fnmatch(pat, u->uo_base, 0) == 0)
+		return 1;
+	return u->uo_exe && strcmp(pat, "a.out") == 0;
+}
+
+dt_upriv_t *dt_upriv_new(int pid, const char *path)
+{
+	size_t l = strlen(path) + 1;
+	dt_upriv_t *u = calloc(1, sizeof(*u) + l);
+
+	if (u == NULL)
+		return NULL;
+	u->up_pid = pid;
+	memcpy(u->up_path, path, l);
+	return u;
+}
+
+/* ---- providing ---- */
+
+static int has_glob(const char *s)
+{
+	return s != NULL && strpbrk(s, "*?[\\") != NULL;
+}
+
+/* "pid1234" -> "pid", 1234; "dttest99" -> "dttest", 99 */
+static int split_prov(const char *prov, char *prefix, size_t len, int *pid)
+{
+	size_t l = strlen(prov), d = l;
+	long v;
+
+	while (d > 0 && isdigit((unsigned char)prov[d - 1]))
+		d--;
+	if (d == 0 || d == l || d >= len || prov[d] == '0' || l - d > 9)
+		return -1;
+	v = strtol(prov + d, NULL, 10);
+	memcpy(prefix, prov, d);
+	prefix[d] = '\0';
+	*pid = (int)v;
+	return 0;
+}
+
+static int have_mod(const dt_bpf_ptab_t *t, const char *prov, const char *mod)
+{
+	uint32_t k;
+
+	for (k = 0; k < t->n; k++)
+		if (t->pt[k].p_kind == DT_BPF_P_PID_ENTRY &&
+		    strcmp(t->pt[k].p_info.pi_prov, prov) == 0 &&
+		    strcmp(t->pt[k].p_info.pi_mod, mod) == 0)
+			return 1;
+	return 0;
+}
+
+static int have_probe(const dt_bpf_ptab_t *t, const char *prov,
+		      const char *mod, const char *func, const char *name)
+{
+	uint32_t k;
+
+	for (k = 0; k < t->n; k++)
+		if (strcmp(t->pt[k].p_info.pi_name, name) == 0 &&
+		    strcmp(t->pt[k].p_info.pi_func, func) == 0 &&
+		    strcmp(t->pt[k].p_info.pi_mod, mod) == 0 &&
+		    strcmp(t->pt[k].p_info.pi_prov, prov) == 0)
+			return 1;
+	return 0;
+}
+
+static int add_uprobe(dt_bpf_ptab_t *t, const char *prov, const dt_uobj_t *u,
+		      const char *func, const char *name, int kind, int pid,
+		      uint64_t off)
+{
+	dt_upriv_t *up = dt_upriv_new(pid, u->uo_path);
+
+	if (up == NULL || dt_bpf_probe_add(t, prov, u->uo_base, func, name,
+					   kind) != 0) {
+		free(up);
+		return -1;
+	}
+	up->up_nsites = 1;
+	up->up_site[0].off = off;
+	t->pt[t->n - 1].p_priv = up;
+	return 0;
+}
+
+/* "1a" or "0x1a": an offset probe's name */
+static int hex_name(const char *s, uint64_t *v)
+{
+	char *end;
+
+	if (s == NULL || !isxdigit((unsigned char)s[0]))
+		return -1;
+	errno = 0;
+	*v = strtoull(s, &end, 16);
+	return errno == 0 && *end == '\0' ? 0 : -1;
+}
+
+static int pid_obj(dt_bpf_ptab_t *t, const dt_probedesc_t *pd,
+		   const char *prov, int pid, const dt_uobj_t *u)
+{
+	dt_elf_obj_t o;
+	uint64_t want = 0;
+	size_t k;
+	int rc = 0;
+	int all = !have_mod(t, prov, u->uo_base);
+	int offp = !has_glob(pd->pd_func) && pd->pd_func != NULL &&
+		   pd->pd_func[0] != '\0' && !has_glob(pd->pd_name) &&
+		   hex_name(pd->pd_name, &want) == 0;
+
+	if (!all && !offp)
+		return 0;
+	if (dt_elf_open(u->uo_path, &o) != 0)
+		return 0; /* not an ELF file we can read: no probes */
+	for (k = 0; k < o.eo_nfuncs && rc == 0; k++) {
+		const dt_elf_func_t *f = &o.eo_funcs[k];
+		uint64_t off = dt_elf_off(&o, f->ef_vaddr);
+		char name[32];
+
+		if (off == (uint64_t)-1)
+			continue;
+		if (all)
+			rc = add_uprobe(t, prov, u, f->ef_name, "entry",
+					DT_BPF_P_PID_ENTRY, pid, off) ||
+			     add_uprobe(t, prov, u, f->ef_name, "return",
+					DT_BPF_P_PID_RETURN, pid, off);
+		if (rc != 0 || !offp || strcmp(f->ef_name, pd->pd_func) != 0)
+			continue;
+		/* DTrace names offset probes in lower-case hex */
+		snprintf(name, sizeof(name), "%llx", (unsigned long long)want);
+		if (want >= (f->ef_size ? f->ef_size : 1) ||
+		    have_probe(t, prov, u->uo_base, f->ef_name, name))
+			continue;
+		rc = add_uprobe(t, prov, u, f->ef_name, name,
+				DT_BPF_P_PID_OFFSET, pid, off + want);
+	}
+	dt_elf_close(&o);
+	return rc;
+}
 
 int dt_bpf_pid_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd)
 {
-	(void)t;
-	(void)pd;
-	return 0;
+	char prefix[64];
+	dt_uobj_t *objs;
+	size_t n, k;
+	int pid, rc = 0;
+
+	if (pd->pd_prov == NULL || pd->pd_prov[0] == '\0' ||
+	    has_glob(pd->pd_prov) ||
+	    split_prov(pd->pd_prov, prefix, sizeof(prefix), &pid) != 0)
+		return 0;
+	if (strcmp(prefix, "pid") != 0)
+		return dt_bpf_usdt_provide(t, pd, prefix, pid);
+	if (dt_uobj_list(pid, &objs, &n) != 0)
+		return 0; /* no such process: the description matches nothing */
+	for (k = 0; k < n && rc == 0; k++)
+		if (dt_uobj_mod_match(&objs[k], pd->pd_mod))
+			rc = pid_obj(t, pd, pd->pd_prov, pid, &objs[k]);
+	dt_uobj_free(objs, n);
+	return rc;
 }
 
 int dt_bpf_pid_ctx(const dt_bpf_probe_t *pr)
@@ -19,16 +445,148 @@ int dt_bpf_pid_ctx(const dt_bpf_probe_t *pr)
 						   DT_BPF_CTX_UPROBE;
 }
 
+/* ---- attaching ---- */
+
+/* the perf type of the uprobe PMU and the bit of config a field uses */
+static int pmu_read(const char *file, char *buf, size_t len)
+{
+	FILE *f = fopen(file, "r");
+	size_t n;
+
+	if (f == NULL)
+		return -1;
+	n = fread(buf, 1, len - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return 0;
+}
+
+static int pmu_bit(const char *field, int dflt)
+{
+	char p[128], buf[64];
+	int bit;
+
+	snprintf(p, sizeof(p), "/sys/bus/event_source/devices/uprobe/format/%s",
+		 field);
+	if (pmu_read(p, buf, sizeof(buf)) != 0 ||
+	    sscanf(buf, "config:%d", &bit) != 1)
+		return dflt;
+	return bit;
+}
+
+static int open_uprobe(const dt_upriv_t *up, uint32_t site, int ret)
+{
+	struct perf_event_attr a;
+	char buf[32];
+	int type, fd;
+
+	if (pmu_read("/sys/bus/event_source/devices/uprobe/type", buf,
+		     sizeof(buf)) != 0) {
+		errno = ENOENT; /* no uprobe PMU: CONFIG_UPROBE_EVENTS off */
+		return -1;
+	}
+	type = atoi(buf);
+	memset(&a, 0, sizeof(a));
+	a.size = sizeof(a);
+	a.type = (uint32_t)type;
+	if (ret)
+		a.config |= 1ULL << pmu_bit("retprobe", 0);
+	if (up->up_site[site].sema != 0)
+		a.config |= up->up_site[site].sema << pmu_bit("ref_ctr_offset", 32);
+	a.config1 = (uint64_t)(uintptr_t)up->up_path;
+	a.config2 = up->up_site[site].off;
+	a.sample_period = 1;
+	a.wakeup_events = 1;
+	/* the target as the event's task: only its address space traps */
+	fd = (int)syscall(__NR_perf_event_open, &a, up->up_pid, -1, -1,
+			  PERF_FLAG_FD_CLOEXEC);
+	return fd;
+}
+
+static int add_link(dt_bpf_prog_t *bp, int fd)
+{
+	int *nl = realloc(bp->bp_links, (bp->bp_nlinks + 1) * sizeof(int));
+
+	if (nl == NULL) {
+		close(fd);
+		return -1;
+	}
+	bp->bp_links = nl;
+	bp->bp_links[bp->bp_nlinks++] = fd;
+	return 0;
+}
+
 int dt_bpf_pid_attach(const dt_bpf_probe_t *pr, dt_bpf_prog_t *bp)
 {
-	(void)pr;
-	(void)bp;
-	errno = EOPNOTSUPP;
-	return -1;
+	const dt_upriv_t *up = pr->p_priv;
+	uint32_t s;
+
+	if (up == NULL) {
+		errno = EINVAL;
+		return -1;
+	}
+	for (s = 0; s < up->up_nsites; s++) {
+		int fd = open_uprobe(up, s, pr->p_kind == DT_BPF_P_PID_RETURN);
+
+		if (fd < 0)
+			return -1;
+		if (ioctl(fd, PERF_EVENT_IOC_SET_BPF, bp->bp_fd) != 0 ||
+		    ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) != 0) {
+			int e = errno;
+
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		if (add_link(bp, fd) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- arguments ---- */
+
+/* x86_64 struct pt_regs offsets */
+#define PT_SP 152
+#define PT_AX 80
+
+/* R0 = the user word at regs->sp + off (0 if unreadable) */
+static void user_stack_word(xl_t *x, int off)
+{
+	E(LDX(BPF_DW, R3, R6, PT_SP));
+	E(ALU_I(BPF_ADD, R3, off));
+	E(MOV_R(R1, FP));
+	E(ALU_I(BPF_ADD, R1, SL_TMP));
+	E(MOV_I(R2, 8));
+	E(CALL(BPF_FUNC_probe_read_user));
+	E(LDX(BPF_DW, R0, FP, SL_TMP));
 }
 
 void dt_bpf_pid_arg(xl_t *x, int n)
 {
-	(void)n;
-	E(MOV_I(R0, 0));
+	/* SysV: rdi, rsi, rdx, rcx, r8, r9, then the stack above the
+	 * return address */
+	static const int regs[6] = { 112, 104, 96, 88, 72, 64 };
+	uint32_t slot = x->inst != NULL && x->inst->in_key != NULL &&
+				x->inst->in_n > 0 ? x->inst->in_key[0] : 0;
+
+	if (x->ctx == DT_BPF_CTX_URETPROBE) {
+		/* arg0 would be the offset of the returning instruction:
+		 * a uretprobe does not know it, so it reads 0 */
+		if (n == 1)
+			E(LDX(BPF_DW, R0, R6, PT_AX));
+		else
+			E(MOV_I(R0, 0));
+		return;
+	}
+	if (slot != 0) {
+		dt_bpf_usdt_arg(x, slot - 1, n);
+		return;
+	}
+	if (n < 6)
+		E(LDX(BPF_DW, R0, R6, regs[n]));
+	else if (n < 10)
+		user_stack_word(x, 8 * (n - 5));
+	else
+		E(MOV_I(R0, 0));
 }

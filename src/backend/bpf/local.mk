@@ -4,8 +4,11 @@ if HAVE_BPF_BACKEND
 libdtrace_la_SOURCES += \
 	src/backend/bpf/dt_bpf.c src/backend/bpf/dt_bpf_impl.h \
 	src/backend/bpf/dt_bpf_xlate.c src/backend/bpf/dt_bpf_xl.h \
+	src/backend/bpf/dt_bpf_str.c \
 	src/backend/bpf/dt_bpf_args.c src/backend/bpf/dt_bpf_attach.c \
 	src/backend/bpf/dt_bpf_fbt.c src/backend/bpf/dt_bpf_pid.c \
+	src/backend/bpf/dt_bpf_usdt.c src/backend/bpf/dt_bpf_elf.c \
+	src/backend/bpf/dt_bpf_uprobe.h \
 	src/backend/bpf/dt_bpf_gen.c \
 	src/backend/bpf/dt_bpf_gen.h src/backend/bpf/dt_bpf_insn.h \
 	src/backend/bpf/dt_bpf_probes.c src/backend/bpf/dt_bpf_btf.c \

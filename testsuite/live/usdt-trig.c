@@ -1,0 +1,89 @@
+/*
+ * usdt-trig.c - a trigger for the pid provider and USDT: calls known
+ * functions a known number of times and passes USDT probes with known
+ * arguments, so the live tests can assert exact output.
+ *
+ *   usdt-trig N          for i in 0..N-1: dt_trig_add(i, 3) (returns i+3),
+ *                        USDT dttest:tick(i, -i) (register operands),
+ *                        dt_trig_slow(i) with USDT dttest:slow__path(2i, -i, i)
+ *                        (memory operands: built at -O0); then
+ *                        dt_trig_done(N) and USDT dttest:done(N).
+ *   usdt-trig N wait     the same after one byte arrives on stdin
+ *   usdt-trig peek       reads stdin lines: "b" prints the first byte of
+ *                        dt_trig_add in hex (cc while a uprobe is on it),
+ *                        "q" exits.  Prints its pid first.
+ *
+ * dt_trig_add is written in assembly so its instruction offsets are
+ * known: push %rbp (0), mov %rsp,%rbp (1), lea (%rdi,%rsi),%rax (4),
+ * pop %rbp (8), ret (9).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/sdt.h>
+
+long dt_trig_add(long a, long b);
+__asm__(".text\n"
+	".globl dt_trig_add\n"
+	".type dt_trig_add, @function\n"
+	"dt_trig_add:\n"
+	"\tpushq %rbp\n"
+	"\tmovq %rsp, %rbp\n"
+	"\tleaq (%rdi,%rsi), %rax\n"
+	"\tpopq %rbp\n"
+	"\tret\n"
+	".size dt_trig_add, .-dt_trig_add\n");
+
+/* -O0 keeps the USDT operands in the frame: memory operands */
+__attribute__((noinline, optimize("O0"))) void dt_trig_slow(long i)
+{
+	long twice = i * 2;
+	int neg = (int)-i;
+
+	STAP_PROBE3(dttest, slow__path, twice, neg, i);
+}
+
+__attribute__((noinline)) long dt_trig_done(long n)
+{
+	STAP_PROBE1(dttest, done, n);
+	__asm__ volatile("" ::: "memory");
+	return n;
+}
+
+static volatile long sink;
+
+int main(int argc, char **argv)
+{
+	long n, i;
+	char c, line[16];
+
+	if (argc >= 2 && strcmp(argv[1], "peek") == 0) {
+		printf("%d\n", (int)getpid());
+		fflush(stdout);
+		while (fgets(line, sizeof(line), stdin) != NULL) {
+			if (line[0] == 'q')
+				break;
+			if (line[0] == 'b') {
+				printf("%02x\n", *(volatile unsigned char *)
+						 (void *)dt_trig_add);
+				fflush(stdout);
+			}
+		}
+		return 0;
+	}
+	if (argc < 2)
+		return 2;
+	n = atol(argv[1]);
+	if (argc > 2 && strcmp(argv[2], "wait") == 0 && read(0, &c, 1) != 1)
+		return 2;
+	for (i = 0; i < n; i++) {
+		long r = dt_trig_add(i, 3);
+
+		STAP_PROBE2(dttest, tick, i, (int)-i);
+		sink += r;
+		dt_trig_slow(i);
+	}
+	sink += dt_trig_done(n);
+	return 0;
+}
