@@ -9,15 +9,11 @@
  *                        (memory operands: built at -O0); then
  *                        dt_trig_done(N) and USDT dttest:done(N).
  *   usdt-trig N wait     the same after one byte arrives on stdin
- *   usdt-trig peek       reads stdin lines: "b" prints the first byte of
- *                        dt_trig_add in hex (cc while a uprobe is on it),
- *                        "q" exits.  Prints its pid first.
  *
  * dt_trig_add is written in assembly so its instruction offsets are
  * known: push %rbp (0), mov %rsp,%rbp (1), lea (%rdi,%rsi),%rax (4),
  * pop %rbp (8), ret (9).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -56,22 +52,8 @@ static volatile long sink;
 int main(int argc, char **argv)
 {
 	long n, i;
-	char c, line[16];
+	char c;
 
-	if (argc >= 2 && strcmp(argv[1], "peek") == 0) {
-		printf("%d\n", (int)getpid());
-		fflush(stdout);
-		while (fgets(line, sizeof(line), stdin) != NULL) {
-			if (line[0] == 'q')
-				break;
-			if (line[0] == 'b') {
-				printf("%02x\n", *(volatile unsigned char *)
-						 (void *)dt_trig_add);
-				fflush(stdout);
-			}
-		}
-		return 0;
-	}
 	if (argc < 2)
 		return 2;
 	n = atol(argv[1]);
