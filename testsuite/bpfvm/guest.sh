@@ -78,23 +78,33 @@ fbt_tests() { # mode label
 		"fbt::__do_sys_getpp*:entry $T { @n = count(); } END { printa(\"%@d\n\", @n); }"
 }
 
+# args[] typed from BTF: do_sys_openat2(int dfd, const char __user *,
+# struct open_how *), do_filp_open(int, struct filename *, ...).  Skipped,
+# not failed, while the backend does not type args[] for the compiler
+# (bo_argtype); any other outcome is compared.
+typed_tests() {
+	T='/execname == "trigger"/'
+	if $D -e -n 'fbt::do_sys_openat2:entry { trace(args[2]->mode); }' 2>&1 |
+		grep -q 'operator -> must be applied to a pointer'; then
+		echo "SKIP: $1: typed args[] (the BPF backend does not give the compiler arg types yet)"
+		return
+	fi
+	live "$1: typed args[0], args[2]->mode (do_sys_openat2)" "-100 0\n-100 640\n" \
+		"fbt::do_sys_openat2:entry $T { printf(\"%d %o\n\", args[0], args[2]->mode); }"
+	live "$1: typed stringof(args[1]->name) (do_filp_open)" "/nonexistent-dt-bpfvm\n/tmp/dt-bpfvm-$N\n" \
+		"fbt::do_filp_open:entry $T { printf(\"%s\n\", stringof(args[1]->name)); }"
+	live "$1: typed return args[1] (do_sys_openat2: long)" "-2\n3\n" \
+		"fbt::do_sys_openat2:return $T { printf(\"%d\n\", args[1]); }"
+}
+
 if [ -e /sys/kernel/btf/vmlinux ]; then ok "kernel BTF present"; else ko "kernel BTF present"; fi
 fbt_tests fentry
+typed_tests fentry
 kprobes fentry 0
-
-# args[] typed from BTF (int dfd, const char *filename, struct open_how *):
-# skipped, not failed, while the backend does not type args[] for the
-# compiler (bo_argtype); any other outcome is compared
-if $D -e -n 'fbt::do_sys_openat2:entry { trace(args[2]->mode); }' 2>&1 |
-	grep -q 'operator -> must be applied to a pointer'; then
-	echo "SKIP: typed args[] (the BPF backend does not give the compiler arg types yet)"
-else
-	live "fentry: typed args[0] and args[2]->mode (do_sys_openat2)" "-100 0\n-100 640\n" \
-		"fbt::do_sys_openat2:entry /execname == \"trigger\"/ { printf(\"%d %o\n\", args[0], args[2]->mode); }"
-fi
 
 export DTRACE_FBT=kprobe
 fbt_tests kprobe
+typed_tests kprobe
 kprobes kprobe 2
 unset DTRACE_FBT
 

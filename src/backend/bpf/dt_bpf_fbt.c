@@ -431,3 +431,42 @@ const char *dt_bpf_fbt_argtype(const dt_bpf_probe_t *pr, int n)
 		       n == 1 ? dt_bpf_btf_argtype(fi->fi_btfid, -1) : NULL;
 	return dt_bpf_btf_argtype(fi->fi_btfid, n);
 }
+
+/*
+ * args[n]'s C type for the compiler (bo_argtype): known when every
+ * description names one fbt probe literally (fbt:[mod]:func:entry|return)
+ * and they all agree; NULL otherwise, and args[n] stays an integer.
+ */
+const char *dt_bpf_fbt_argtypes(const dt_probedesc_t *pds, uint32_t npds,
+				int n)
+{
+	const char *ty = NULL;
+	uint32_t k;
+
+	for (k = 0; k < npds; k++) {
+		const dt_probedesc_t *pd = &pds[k];
+		const char *t;
+		int id, ret;
+
+		if (pd->pd_prov == NULL || strcmp(pd->pd_prov, "fbt") != 0 ||
+		    pd->pd_func == NULL || pd->pd_func[0] == '\0' ||
+		    strpbrk(pd->pd_func, "*?[\\") != NULL || pd->pd_name == NULL)
+			return NULL;
+		if (strcmp(pd->pd_name, "entry") == 0)
+			ret = 0;
+		else if (strcmp(pd->pd_name, "return") == 0)
+			ret = 1;
+		else
+			return NULL;
+		id = dt_bpf_btf_func(pd->pd_func, NULL);
+		if (ret)
+			t = n == 0 ? "int" :
+			    n == 1 ? dt_bpf_btf_argtype(id, -1) : NULL;
+		else
+			t = dt_bpf_btf_argtype(id, n);
+		if (t == NULL || (ty != NULL && strcmp(t, ty) != 0))
+			return NULL;
+		ty = t;
+	}
+	return ty;
+}

@@ -222,6 +222,9 @@ int dt_bpf_btf_funcs(void (*cb)(const char *name, void *arg), void *arg);
 const char *dt_bpf_btf_argtype(int funcid, int n);
 /* the C type of args[n] of an fbt probe (for bo_argtype), or NULL */
 const char *dt_bpf_fbt_argtype(const dt_bpf_probe_t *pr, int n);
+/* the same for clause descriptions that name fbt probes literally */
+const char *dt_bpf_fbt_argtypes(const dt_probedesc_t *pds, uint32_t npds,
+				int n);
 
 
 
