@@ -184,7 +184,7 @@ int main(int argc, char **argv)
 		"+aAb:Bc:CD:ef:FGhHi:I:lL:m:n:o:p:P:qs:SU:vVwx:X:Z";
 	request_t *reqs = calloc((size_t)argc + 1, sizeof(*reqs));
 	int nreqs = 0, c, i, status;
-	int list = 0, exit_early = 0, show_dif = 0;
+	int list = 0, exit_early = 0, show_dif = 0, verbose = 0;
 	char **cppargs = calloc((size_t)argc + 1, sizeof(char *));
 	int ncpp = 0, cpp = 0, cppH = 0;
 	const char *cmd = NULL, *outfile = NULL;
@@ -285,6 +285,9 @@ int main(int argc, char **argv)
 		case 'q':
 			dt_options(h)->quiet = 1;
 			break;
+		case 'v':
+			verbose = 1;
+			break;
 		case 'S':
 			show_dif = 1;
 			break;
@@ -311,10 +314,10 @@ int main(int argc, char **argv)
 			dt_options(h)->zdefs = 1;
 			break;
 		case 'a': case 'A': case 'B': case 'G': case 'h': case 'L':
-		case 'v': case 'X':
+		case 'X':
 			/* anonymous tracing, ELF generation: not offered;
-			 * -L and -v are accepted and change nothing yet */
-			if (c == 'L' || c == 'v' || c == 'X')
+			 * -L and -X are accepted and change nothing yet */
+			if (c == 'L' || c == 'X')
 				break;
 			fprintf(stderr, "dtrace: -%c is not supported\n", c);
 			DT_EXIT(2);
@@ -426,12 +429,18 @@ int main(int argc, char **argv)
 	}
 	if (show_dif)
 		dt_print_dif(h, stderr);
+	/* the stability report goes where the trace output goes */
+	if (verbose && !list)
+		dt_set_verbose(h, out);
 	if (list) {
 		status = dt_list(h, out);
 		goto done;
 	}
-	if (exit_early)
+	if (exit_early) {
+		if (verbose && dt_report_stability(h) != 0)
+			DT_EXIT(1);
 		DT_EXIT(0);
+	}
 	if (dt_attach(h) != 0) {
 		if (child > 0)
 			kill(child, SIGKILL);

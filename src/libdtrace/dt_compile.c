@@ -13,6 +13,7 @@
 #include "dt_cg.h"
 #include "dt_check.h"
 #include "dt_compile.h"
+#include "dt_stability.h"
 #include "dt_cpp.h"
 #include "dt_errtags.h"
 #include "dt_ident.h"
@@ -426,6 +427,7 @@ static void dt_cc_clause(dt_pcb_t *pcb, dt_arena_t *pa, dt_node_t *c,
 			dc->dc_acts[i].da_fmt = dt_arena_strdup(pa,
 			    dc->dc_acts[i].da_fmt);
 	dc->dc_aggonly = (uint8_t)o.co_aggonly;
+	dt_attr_compute(c, dc);
 }
 
 static void dt_cc_vars(dt_pcb_t *pcb, dt_arena_t *pa, dt_program_t *p)

@@ -26,6 +26,7 @@
 #include "dt_consume.h"
 #include "dt_dis.h"
 #include "dt_handle.h"
+#include "dt_stability.h"
 #include "dt_symbols.h"
 
 typedef struct dt_src {
@@ -54,6 +55,7 @@ struct dt_handle {
 	int gofd;
 	dt_consumer_t *cons;
 	dt_symbols_t *syms; /* cc_lookup */
+	FILE *vout; /* -v: stability reports go here */
 };
 
 static volatile sig_atomic_t dt_interrupted;
@@ -481,6 +483,74 @@ static int reopen_for_pragmas(dt_handle_t *h)
 	return choose_backend(h, NULL);
 }
 
+void dt_set_verbose(dt_handle_t *h, FILE *out)
+{
+	h->vout = out;
+}
+
+/* dtrace -v: the lowest attributes of one program (on stdout, as DTrace) */
+static void print_stability(dt_handle_t *h, const dt_src_t *s, dt_attr_t desc,
+			    dt_attr_t stmt)
+{
+	FILE *out = h->vout;
+
+	fprintf(out, "\nStability attributes for %s %s:\n",
+		s->kind == DT_SRC_SCRIPT ? "script" : "description", s->desc);
+	fprintf(out, "\n\tMinimum Probe Description Attributes\n");
+	fprintf(out, "\t\tIdentifier Names: %s\n",
+		dt_stability_name(desc.at_name));
+	fprintf(out, "\t\tData Semantics:   %s\n",
+		dt_stability_name(desc.at_data));
+	fprintf(out, "\t\tDependency Class: %s\n",
+		dt_class_name(desc.at_class));
+	fprintf(out, "\n\tMinimum Statement Attributes\n");
+	fprintf(out, "\t\tIdentifier Names: %s\n",
+		dt_stability_name(stmt.at_name));
+	fprintf(out, "\t\tData Semantics:   %s\n",
+		dt_stability_name(stmt.at_data));
+	fprintf(out, "\t\tDependency Class: %s\n",
+		dt_class_name(stmt.at_class));
+	fprintf(out, "\n");
+}
+
+/* a probe description matched n probes: lower the program's attributes */
+static void add_attrs(const dt_clause_t *cl, const dt_probedesc_t *pd,
+		      uint32_t n, dt_attr_t *desc, dt_attr_t *stmt)
+{
+	*desc = dt_attr_min(*desc, dt_attr_desc(pd, n > 0, NULL));
+	*stmt = dt_attr_min(*stmt, dt_attr_clause(cl, pd, n > 0));
+}
+
+int dt_report_stability(dt_handle_t *h)
+{
+	uint32_t c, d, n;
+	int i;
+
+	if (h->vout == NULL || choose_backend(h, NULL) != 0)
+		return -1;
+	for (i = 0; i < h->nsrcs; i++) {
+		const dt_src_t *s = &h->srcs[i];
+		dt_attr_t desc = dt_attr_max, stmt = dt_attr_max;
+
+		for (c = s->first; c < s->first + s->nclauses; c++) {
+			const dt_clause_t *cl = &s->prog->dp_clauses[c];
+
+			for (d = 0; d < cl->dc_nprobes; d++) {
+				dt_probeinfo_t *found;
+
+				if (match_desc(h, &cl->dc_probes[d], &found,
+					       &n) != 0)
+					return -1;
+				free(found);
+				add_attrs(cl, &cl->dc_probes[d], n, &desc,
+					  &stmt);
+			}
+		}
+		print_stability(h, s, desc, stmt);
+	}
+	return 0;
+}
+
 int dt_attach(dt_handle_t *h)
 {
 	char ebuf[512] = "";
@@ -499,6 +569,7 @@ int dt_attach(dt_handle_t *h)
 	for (i = 0; i < h->nsrcs; i++) {
 		const dt_src_t *s = &h->srcs[i];
 		uint32_t before = h->necbs;
+		dt_attr_t desc = dt_attr_max, stmt = dt_attr_max;
 
 		for (c = s->first; c < s->first + s->nclauses; c++) {
 			const dt_clause_t *cl = &h->prog->dp_clauses[c];
@@ -519,6 +590,8 @@ int dt_attach(dt_handle_t *h)
 					if (add_ecb(h, &found[k], cl) != 0)
 						return -1;
 				free(found);
+				add_attrs(cl, &cl->dc_probes[d], n, &desc,
+					  &stmt);
 			}
 		}
 		if (!h->opts.quiet) {
@@ -528,6 +601,8 @@ int dt_attach(dt_handle_t *h)
 				s->kind == DT_SRC_SCRIPT ? "script" :
 				"description", s->desc, n, n == 1 ? "" : "s");
 		}
+		if (h->vout != NULL)
+			print_stability(h, s, desc, stmt);
 	}
 
 	if (!h->opts.destructive && uses_destructive(h->prog)) {

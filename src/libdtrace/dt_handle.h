@@ -59,6 +59,14 @@ int dt_list(dt_handle_t *h, FILE *out);
  */
 int dt_probe_by_id(dt_handle_t *h, uint32_t id, char *buf, size_t len);
 
+/*
+ * -v: dt_attach() prints each program's stability report on out after its
+ * "matched" line; dt_report_stability() prints them all without enabling
+ * anything (-e).
+ */
+void dt_set_verbose(dt_handle_t *h, FILE *out);
+int dt_report_stability(dt_handle_t *h);
+
 /* Print each program's DIF (-S) on stderr, as dtrace -S does. */
 void dt_print_dif(dt_handle_t *h, FILE *out);
 

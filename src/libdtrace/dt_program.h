@@ -94,6 +94,14 @@ typedef struct dt_clause {
 	 */
 	uint8_t dc_aggonly;
 	int dc_line;
+	/*
+	 * Appended (compiler, for dtrace -v): the stability attributes of
+	 * what the predicate and statements use, as name stability, data
+	 * stability and dependency class (dt_stability.h); dc_usesargs: args[]
+	 * is used, so the provider's argument attributes lower them too.
+	 */
+	uint8_t dc_attr[3];
+	uint8_t dc_usesargs;
 } dt_clause_t;
 
 /* an aggregation (@name) */
