@@ -5,8 +5,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,8 +144,11 @@ static pid_t start_child(const char *cmd, int *gofd)
 	char *copy, *tok, *save = NULL, **argv;
 	int argc = 0;
 
+	/* close-on-exec: a later command must not hold this one's pipe */
 	if (pipe(pfd) != 0)
 		return -1;
+	fcntl(pfd[0], F_SETFD, FD_CLOEXEC);
+	fcntl(pfd[1], F_SETFD, FD_CLOEXEC);
 	copy = strdup(cmd);
 	argv = calloc(strlen(cmd) / 2 + 2, sizeof(char *));
 	if (copy == NULL || argv == NULL)
@@ -177,6 +182,13 @@ static pid_t start_child(const char *cmd, int *gofd)
 
 /* every exit from main goes through its cleanup at "done" */
 #define DT_EXIT(v) do { status = (v); goto done; } while (0)
+/* the -c commands never ran: they must not be left waiting */
+#define KILL_CHILDREN()                                 \
+	do {                                            \
+		int k_;                                 \
+		for (k_ = 0; k_ < nchildren; k_++)      \
+			kill(children[k_], SIGKILL);    \
+	} while (0)
 
 int main(int argc, char **argv)
 {
@@ -187,15 +199,19 @@ int main(int argc, char **argv)
 	int list = 0, exit_early = 0, show_dif = 0, verbose = 0;
 	char **cppargs = calloc((size_t)argc + 1, sizeof(char *));
 	int ncpp = 0, cpp = 0, cppH = 0;
-	const char *cmd = NULL, *outfile = NULL;
-	long grab = 0;
+	const char *outfile = NULL;
+	/* -c commands and -p pids, in command-line order: the first is
+	 * $target, and tracing ends when all of them have gone */
+	request_t *procs = calloc((size_t)argc + 1, sizeof(*procs));
+	int nprocs = 0;
 	char err[256];
 	dt_handle_t *h = NULL;
 	dt_cc_opts_t cc;
 	char **margv = NULL;
 	int margc = 0, gofd = -1;
 	FILE *out = stdout;
-	pid_t child = -1;
+	pid_t *children = calloc((size_t)argc + 1, sizeof(pid_t));
+	int nchildren = 0;
 	char *argv0 = argv[0];
 
 	/* getopt names us in its messages as DTrace does, by base name;
@@ -205,7 +221,8 @@ int main(int argc, char **argv)
 		usage(stderr);
 		DT_EXIT(2);
 	}
-	if (reqs == NULL || cppargs == NULL)
+	if (reqs == NULL || cppargs == NULL || procs == NULL ||
+	    children == NULL)
 		DT_EXIT(1);
 	h = dt_open();
 	if (h == NULL) {
@@ -237,7 +254,8 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'c':
-			cmd = optarg;
+			procs[nprocs].kind = 'c';
+			procs[nprocs++].arg = optarg;
 			break;
 		case 'C':
 			cpp = 1;
@@ -271,15 +289,18 @@ int main(int argc, char **argv)
 			break;
 		case 'p': {
 			char *end;
+			long grab;
 
 			errno = 0;
 			grab = strtol(optarg, &end, 10);
 			if (errno != 0 || end == optarg || *end != '\0' ||
-			    grab <= 0) {
+			    grab <= 0 || grab > INT32_MAX) {
 				fprintf(stderr, "dtrace: invalid pid: %s\n",
 					optarg);
 				DT_EXIT(1);
 			}
+			procs[nprocs].kind = 'p';
+			procs[nprocs++].arg = optarg;
 			break;
 		}
 		case 'q':
@@ -333,10 +354,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "dtrace: no probes specified\n");
 		DT_EXIT(1);
 	}
-	if (cmd != NULL && grab != 0) {
-		fprintf(stderr, "dtrace: only one of -c and -p may be used\n");
-		DT_EXIT(2);
-	}
 
 	memset(&cc, 0, sizeof(cc));
 	cc.cc_argv = margv;
@@ -346,17 +363,31 @@ int main(int argc, char **argv)
 	cc.cc_cppargs = cppargs;
 	cc.cc_ncppargs = ncpp;
 	cc.cc_cpp_H = cppH;
-	cc.cc_target = grab;
-	if (cmd != NULL && !list && !exit_early) {
-		child = start_child(cmd, &gofd);
-		if (child < 0) {
-			fprintf(stderr, "dtrace: failed to execute %s\n", cmd);
+	for (i = 0; i < nprocs; i++) {
+		pid_t pid;
+
+		if (procs[i].kind == 'p') {
+			pid = (pid_t)strtol(procs[i].arg, NULL, 10);
+			gofd = -1;
+		} else if (list || exit_early) {
+			continue; /* nothing runs: no command either */
+		} else {
+			pid = start_child(procs[i].arg, &gofd);
+			if (pid < 0) {
+				fprintf(stderr, "dtrace: failed to execute %s\n",
+					procs[i].arg);
+				KILL_CHILDREN();
+				DT_EXIT(1);
+			}
+			children[nchildren++] = pid;
+		}
+		/* $target is the first process created or grabbed */
+		if (cc.cc_target == 0)
+			cc.cc_target = pid;
+		if (dt_add_target(h, pid, procs[i].kind == 'c', gofd) != 0) {
+			KILL_CHILDREN();
 			DT_EXIT(1);
 		}
-		cc.cc_target = child;
-		dt_set_target(h, child, 1, gofd);
-	} else if (grab != 0) {
-		dt_set_target(h, (pid_t)grab, 0, -1);
 	}
 
 	for (i = 0; i < nreqs; i++) {
@@ -412,8 +443,7 @@ int main(int argc, char **argv)
 		}
 		free(text);
 		if (rc != 0) {
-			if (child > 0)
-				kill(child, SIGKILL);
+			KILL_CHILDREN();
 			DT_EXIT(1);
 		}
 	}
@@ -442,8 +472,7 @@ int main(int argc, char **argv)
 		DT_EXIT(0);
 	}
 	if (dt_attach(h) != 0) {
-		if (child > 0)
-			kill(child, SIGKILL);
+		KILL_CHILDREN();
 		DT_EXIT(1);
 	}
 	status = dt_run(h, out);
@@ -457,5 +486,7 @@ done:
 	free(cppargs);
 	free(margv);
 	free(reqs);
+	free(procs);
+	free(children);
 	return status;
 }

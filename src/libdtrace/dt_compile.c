@@ -563,6 +563,41 @@ static void dt_cc_opts(dt_pcb_t *pcb, dt_arena_t *pa, dt_program_t *p)
 	p->dp_nopts = i;
 }
 
+/*
+ * -C: preprocess src after its first skip bytes (earlier programs' text,
+ * kept as written).  cpp sees as many empty lines in their place, so its
+ * line markers go on counting the lines of the whole text.
+ */
+static const char *dt_cc_cpp(dt_pcb_t *pcb, const char *src, size_t skip)
+{
+	size_t i, nl = 0, len;
+	char *in, *out, *all;
+
+	if (skip > strlen(src))
+		skip = strlen(src);
+	for (i = 0; i < skip; i++)
+		nl += src[i] == '\n';
+	len = strlen(src + skip);
+	if ((in = malloc(nl + len + 1)) == NULL)
+		abort();
+	memset(in, '\n', nl);
+	memcpy(in + nl, src + skip, len + 1);
+	out = dt_cpp_run(pcb, in);
+	free(in);
+	if (skip == 0) {
+		pcb->pcb_cppout = out;
+		return out;
+	}
+	len = strlen(out);
+	if ((all = malloc(skip + len + 1)) == NULL)
+		abort();
+	memcpy(all, src, skip);
+	memcpy(all + skip, out, len + 1);
+	free(out);
+	pcb->pcb_cppout = all;
+	return all;
+}
+
 /* the phases; any error longjmps back to dt_compile() */
 static dt_program_t *dt_cc_phases(dt_pcb_t *pcb, const char *src)
 {
@@ -573,10 +608,8 @@ static dt_program_t *dt_cc_phases(dt_pcb_t *pcb, const char *src)
 	uint32_t nc, i;
 	int k;
 
-	if (opts->cc_cpp) {
-		pcb->pcb_cppout = dt_cpp_run(pcb, src);
-		src = pcb->pcb_cppout;
-	}
+	if (opts->cc_cpp)
+		src = dt_cc_cpp(pcb, src, opts->cc_cppskip);
 	pcb->pcb_src = src;
 	pcb->pcb_srclen = strlen(src);
 	if (dt_parse(pcb) != 0)

@@ -5,6 +5,7 @@
 #ifndef DT_COMPILE_H
 #define DT_COMPILE_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "dt_program.h"
 
@@ -42,6 +43,12 @@ typedef struct dt_cc_opts {
 	const char *(*cc_argtype)(void *arg, const dt_probedesc_t *pds,
 				  uint32_t npds, int n);
 	void *cc_argtype_arg;
+	/*
+	 * Appended (driver): with cc_cpp, the first cc_cppskip bytes of the
+	 * source (earlier programs, already compiled as written) are not
+	 * preprocessed; only the rest is.
+	 */
+	size_t cc_cppskip;
 } dt_cc_opts_t;
 
 typedef struct dt_cc_error {

@@ -50,9 +50,8 @@ struct dt_handle {
 	dt_runopts_t be_ro; /* what be was opened with */
 	dt_ecb_t *ecbs;
 	uint32_t necbs, ecbcap;
-	pid_t target;
-	int target_is_child;
-	int gofd;
+	dt_target_t *targets; /* -c and -p processes, in command-line order */
+	int ntargets, nlive;
 	dt_consumer_t *cons;
 	dt_symbols_t *syms; /* cc_lookup */
 	FILE *vout; /* -v: stability reports go here */
@@ -73,8 +72,6 @@ dt_handle_t *dt_open(void)
 	if (h == NULL)
 		return NULL;
 	dt_opts_init(&h->opts);
-	h->target = -1;
-	h->gofd = -1;
 	return h;
 }
 
@@ -88,11 +85,20 @@ const char *dt_backend_name(dt_handle_t *h)
 	return h->ops != NULL ? h->ops->bo_name : "none";
 }
 
-void dt_set_target(dt_handle_t *h, pid_t pid, int is_child, int gofd)
+int dt_add_target(dt_handle_t *h, pid_t pid, int is_child, int gofd)
 {
-	h->target = pid;
-	h->target_is_child = is_child;
-	h->gofd = gofd;
+	dt_target_t *t = realloc(h->targets,
+				 (h->ntargets + 1) * sizeof(*t));
+
+	if (t == NULL)
+		return -1;
+	h->targets = t;
+	t = &h->targets[h->ntargets++];
+	t->pid = pid;
+	t->is_child = is_child;
+	t->gofd = gofd;
+	h->nlive++;
+	return 0;
 }
 
 int dt_setopt(dt_handle_t *h, const char *name, const char *value,
@@ -236,6 +242,8 @@ int dt_add_program(dt_handle_t *h, const char *text, dt_srckind_t kind,
 	full = with_earlier(h, s->text, &prefix_lines);
 	if (full == NULL)
 		return -1;
+	/* -C preprocesses this program's own text, not the earlier ones */
+	o.cc_cppskip = strlen(full) - strlen(s->text);
 	s->prog = dt_compile(full, &o, &err);
 	free(full);
 	if (s->prog == NULL) {
@@ -762,17 +770,18 @@ static const char *signame(int sig)
 	return NULL;
 }
 
-static int target_gone(dt_handle_t *h)
+/* 1 once t has gone (and its notice is printed) */
+static int one_gone(dt_handle_t *h, dt_target_t *t)
 {
 	int status, gone;
 
-	if (h->target <= 0)
+	if (t->pid <= 0)
 		return 0;
 	status = 0; /* a grabbed process's status is not ours to know */
-	if (h->target_is_child)
-		gone = waitpid(h->target, &status, WNOHANG) == h->target;
+	if (t->is_child)
+		gone = waitpid(t->pid, &status, WNOHANG) == t->pid;
 	else
-		gone = kill(h->target, 0) != 0 && errno == ESRCH;
+		gone = kill(t->pid, 0) != 0 && errno == ESRCH;
 	if (!gone)
 		return 0;
 	/* DTrace's notices: like the "matched" ones, silenced by quiet */
@@ -783,30 +792,43 @@ static int target_gone(dt_handle_t *h)
 
 		if (sig != NULL)
 			fprintf(stderr, "dtrace: pid %d terminated by %s\n",
-				(int)h->target, sig);
+				(int)t->pid, sig);
 		else
 			fprintf(stderr, "dtrace: pid %d terminated by %d\n",
-				(int)h->target, WTERMSIG(status));
+				(int)t->pid, WTERMSIG(status));
 	} else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
 		fprintf(stderr, "dtrace: pid %d exited with status %d\n",
-			(int)h->target, WEXITSTATUS(status));
+			(int)t->pid, WEXITSTATUS(status));
 	} else {
-		fprintf(stderr, "dtrace: pid %d has exited\n", (int)h->target);
+		fprintf(stderr, "dtrace: pid %d has exited\n", (int)t->pid);
 	}
-	h->target = -1;
+	t->pid = -1;
 	return 1;
+}
+
+/* as in DTrace, the session ends when every -c/-p process has gone */
+static int targets_gone(dt_handle_t *h)
+{
+	int i;
+
+	if (h->nlive == 0)
+		return 0;
+	for (i = 0; i < h->ntargets; i++)
+		if (one_gone(h, &h->targets[i]))
+			h->nlive--;
+	return h->nlive == 0;
 }
 
 int dt_run(dt_handle_t *h, FILE *out)
 {
 	dt_consumer_conf_t conf;
 	struct sigaction sa;
-	int r = 0, done = 0, status;
+	int r = 0, done = 0, status, i;
 	int timeout = (int)(h->opts.switchrate_ns / 1000000);
 
 	if (timeout <= 0 || timeout > 1000)
 		timeout = 1000;
-	if (h->target > 0 && timeout > 50)
+	if (h->nlive > 0 && timeout > 50)
 		timeout = 50; /* notice the child's exit promptly */
 
 	memset(&conf, 0, sizeof(conf));
@@ -841,16 +863,20 @@ int dt_run(dt_handle_t *h, FILE *out)
 		fprintf(stderr, "dtrace: could not start tracing\n");
 		return 1;
 	}
-	if (h->gofd >= 0) {
+	for (i = 0; i < h->ntargets; i++) {
+		dt_target_t *t = &h->targets[i];
+
+		if (t->gofd < 0)
+			continue;
 		/* tracing is on: let the -c command run */
-		if (write(h->gofd, "g", 1) != 1)
+		if (write(t->gofd, "g", 1) != 1)
 			perror("dtrace: starting command");
-		close(h->gofd);
-		h->gofd = -1;
+		close(t->gofd);
+		t->gofd = -1;
 	}
 	while (!done) {
 		r = h->ops->bo_poll(h->be, h->cons, timeout);
-		if (r != 0 || dt_interrupted || target_gone(h))
+		if (r != 0 || dt_interrupted || targets_gone(h))
 			done = 1;
 	}
 	h->ops->bo_stop(h->be);
@@ -892,5 +918,9 @@ void dt_close(dt_handle_t *h)
 		free(h->srcs[s].desc);
 	}
 	free(h->srcs);
+	for (s = 0; s < h->ntargets; s++)
+		if (h->targets[s].gofd >= 0)
+			close(h->targets[s].gofd);
+	free(h->targets);
 	free(h);
 }

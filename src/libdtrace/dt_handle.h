@@ -71,11 +71,19 @@ int dt_report_stability(dt_handle_t *h);
 void dt_print_dif(dt_handle_t *h, FILE *out);
 
 /*
- * The process whose end ends the session: the -c child (started stopped
- * on gofd: one byte written there once tracing has started lets it run),
- * or a -p process (gofd -1, not our child).
+ * A process whose end ends the session (when all of them have ended): a
+ * -c child (started stopped on gofd: one byte written there once tracing
+ * has started lets it run), or a -p process (gofd -1, not our child).
+ * Added in command-line order; the first is $target (the caller's
+ * cc_target).
  */
-void dt_set_target(dt_handle_t *h, pid_t pid, int is_child, int gofd);
+typedef struct dt_target {
+	pid_t pid;
+	int is_child;
+	int gofd;
+} dt_target_t;
+
+int dt_add_target(dt_handle_t *h, pid_t pid, int is_child, int gofd);
 
 /* Trace until exit(), a signal, or the -c child's death; print the
  * aggregations; return the exit status DTrace would. */
