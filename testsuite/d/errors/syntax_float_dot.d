@@ -1,0 +1,7 @@
+/* floating-point constant written as 2. */
+/* @@options: -q -xerrtags */
+/* @@status: 1 */
+BEGIN
+{
+	x = 2.;
+}
