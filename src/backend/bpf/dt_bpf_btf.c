@@ -368,3 +368,45 @@ const char *dt_bpf_btf_argtype(int funcid, int n)
 		return NULL;
 	return intern(buf);
 }
+
+/* int, enum or pointer, after typedefs and qualifiers */
+static int scalar_type(struct btf *btf, uint32_t id)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+
+	while (t != NULL && (btf_is_typedef(t) || btf_is_const(t) ||
+			     btf_is_volatile(t) || btf_is_restrict(t) ||
+			     btf_is_type_tag(t)))
+		t = btf__type_by_id(btf, t->type);
+	return t != NULL && (btf_is_int(t) || btf_is_any_enum(t) ||
+			     btf_is_ptr(t)) && (btf_is_ptr(t) || t->size <= 8);
+}
+
+/*
+ * Whether a trampoline (fentry/fexit) can take this function on any kernel
+ * we meet: at most six parameters, each a scalar or a pointer, and a
+ * scalar, pointer or void result.  The rest go to kprobes.
+ */
+int dt_bpf_btf_fentry_ok(int funcid)
+{
+	struct btf *btf = kbtf();
+	const struct btf_type *t;
+	const struct btf_param *p;
+	int k;
+
+	if (btf == NULL || funcid <= 0)
+		return 0;
+	t = btf__type_by_id(btf, (uint32_t)funcid);
+	if (t == NULL || !btf_is_func(t))
+		return 0;
+	t = btf__type_by_id(btf, t->type);
+	if (t == NULL || !btf_is_func_proto(t) || btf_vlen(t) > 6)
+		return 0;
+	if (t->type != 0 && !scalar_type(btf, t->type))
+		return 0;
+	p = btf_params(t);
+	for (k = 0; k < btf_vlen(t); k++)
+		if (p[k].type == 0 || !scalar_type(btf, p[k].type))
+			return 0; /* 0: variadic */
+	return 1;
+}

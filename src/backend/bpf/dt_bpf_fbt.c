@@ -8,7 +8,8 @@
  * fentry/fexit (arguments through bpf_get_func_arg, the result through
  * bpf_get_func_ret); the rest, or every probe when DTRACE_FBT=kprobe is
  * set, on kprobe/kretprobe events of the kprobe PMU (arguments from the
- * saved registers).  On return arg0 is the return offset, which neither
+ * saved registers).  Functions a trampoline might refuse (more than six
+ * arguments, a structure passed by value) go to kprobes as well.  On return arg0 is the return offset, which neither
  * mechanism reports: it is 0; arg1 is the return value.
  */
 #include <errno.h>
@@ -186,14 +187,19 @@ static int add_probe(dt_bpf_ptab_t *t, const fbt_fn_t *fn, int ret, int mode)
 
 	if (strcmp(fn->fn_mod, "vmlinux") == 0)
 		id = dt_bpf_btf_func(fn->fn_name, &nargs);
-	/* no BTF (module, or a compiler-made clone like foo.isra.0) */
-	if (mode == FBT_FENTRY && id < 0 && !kprobe_pmu())
+	/*
+	 * no BTF (module, or a compiler-made clone like foo.isra.0), or
+	 * arguments a trampoline may not take: kprobes, if there are any
+	 */
+	if (mode == FBT_FENTRY && (id < 0 || !dt_bpf_btf_fentry_ok(id)) &&
+	    !kprobe_pmu())
 		return 0;
 	fi = malloc(sizeof(*fi));
 	if (fi == NULL)
 		return -1;
 	fi->fi_btfid = id;
-	fi->fi_kprobe = mode == FBT_KPROBE || id < 0;
+	fi->fi_kprobe = mode == FBT_KPROBE || id < 0 ||
+			!dt_bpf_btf_fentry_ok(id);
 	if (dt_bpf_probe_add(t, "fbt", fn->fn_mod, fn->fn_name,
 			     ret ? "return" : "entry",
 			     ret ? DT_BPF_P_FBT_RETURN : DT_BPF_P_FBT_ENTRY) != 0) {

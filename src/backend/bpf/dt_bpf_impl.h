@@ -216,6 +216,8 @@ const char *dt_bpf_fbt_unavailable(void);
 int dt_bpf_fentry_works(void);
 /* a kernel function's BTF id (-1 if none) and its parameter count */
 int dt_bpf_btf_func(const char *name, int *nargs);
+/* 1 if fentry/fexit can attach to it (few, scalar or pointer args) */
+int dt_bpf_btf_fentry_ok(int funcid);
 /* every function vmlinux BTF describes, by name, each once */
 int dt_bpf_btf_funcs(void (*cb)(const char *name, void *arg), void *arg);
 /* C type of parameter n (n < 0: the result), NULL if D cannot name it */
