@@ -6,7 +6,9 @@
  *   usdt-trig N          for i in 0..N-1: dt_trig_add(i, 3) (returns i+3),
  *                        USDT dttest:tick(i, -i) (register operands),
  *                        dt_trig_slow(i) with USDT dttest:slow__path(2i, -i, i)
- *                        (memory operands: built at -O0); then
+ *                        (memory operands: built at -O0),
+ *                        dt_trig_guarded(i) with USDT dttest:guarded(i)
+ *                        behind its semaphore (usdt-sema.c); then
  *                        dt_trig_done(N) and USDT dttest:done(N).
  *   usdt-trig N wait     the same after one byte arrives on stdin
  *
@@ -49,6 +51,8 @@ __attribute__((noinline)) long dt_trig_done(long n)
 
 static volatile long sink;
 
+long dt_trig_guarded(long i); /* usdt-sema.c */
+
 int main(int argc, char **argv)
 {
 	long n, i;
@@ -65,6 +69,7 @@ int main(int argc, char **argv)
 		STAP_PROBE2(dttest, tick, i, (int)-i);
 		sink += r;
 		dt_trig_slow(i);
+		sink += dt_trig_guarded(i);
 	}
 	sink += dt_trig_done(n);
 	return 0;

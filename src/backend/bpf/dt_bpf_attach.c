@@ -14,6 +14,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "dt_bpf_impl.h"
+#include "dt_bpf_uprobe.h"
 
 static int kind_ctx(int kind)
 {
@@ -63,7 +64,7 @@ enum bpf_prog_type dt_bpf_load_opts(const dt_bpf_ptab_t *pt,
 		return dt_bpf_fbt_load_opts(dt_bpf_probe_byid(pt, bp->bp_probe),
 					    o);
 	case DT_BPF_CTX_UPROBE: case DT_BPF_CTX_URETPROBE:
-		return BPF_PROG_TYPE_KPROBE;
+		return dt_bpf_pid_load_opts(o);
 	}
 	return BPF_PROG_TYPE_RAW_TRACEPOINT;
 }

@@ -79,6 +79,10 @@ typedef struct dt_upriv {
 
 dt_upriv_t *dt_upriv_new(int pid, const char *path);
 
+/* program type and load options of a uprobe program (dt_bpf_attach.c) */
+struct bpf_prog_load_opts;
+enum bpf_prog_type dt_bpf_pid_load_opts(struct bpf_prog_load_opts *o);
+
 /* ---- USDT (dt_bpf_usdt.c) ---- */
 
 /* add the USDT probes of provider prefix in process pid matching pd */
