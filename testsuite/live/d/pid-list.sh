@@ -7,7 +7,7 @@ trig_start 1
 	$DTRACE -x backend=bpf -l -n 'pid$target:usdt-trig:dt_trig_*:' -p $TP
 	$DTRACE -x backend=bpf -l -n 'dttest$target:::' -p $TP
 	$DTRACE -x backend=bpf -l -n 'pid$target::malloc:entry' -p $TP
-	# every function of every object: the trigger's 11, libc's, ld.so's
+	# every function of every object: the trigger's 12, libc's, ld.so's
 	$DTRACE -x backend=bpf -l -n 'pid$target:::entry' -p $TP |
 		awk 'NR > 1 { n[$3]++ } END { print "usdt-trig", n["usdt-trig"]; print "libc", (n["libc.so.6"] > 1000); print "ld.so", (n["ld-linux-x86-64.so.2"] > 10) }'
 } 2>&1 | awk '/^ *ID / { print "ID", $2, $3, $4, $5; next } NF == 5 { print "N", $2, $3, $4, $5; next } { print }' |
@@ -22,13 +22,16 @@ N pidN usdt-trig dt_trig_slow entry
 N pidN usdt-trig dt_trig_slow return
 N pidN usdt-trig dt_trig_done entry
 N pidN usdt-trig dt_trig_done return
+N pidN usdt-trig dt_trig_guarded entry
+N pidN usdt-trig dt_trig_guarded return
 ID PROVIDER MODULE FUNCTION NAME
 N dttestN usdt-trig dt_trig_slow slow-path
 N dttestN usdt-trig dt_trig_done done
 N dttestN usdt-trig main tick
+N dttestN usdt-trig dt_trig_guarded guarded
 ID PROVIDER MODULE FUNCTION NAME
 N pidN libc.so.6 malloc entry
-usdt-trig 11
+usdt-trig 12
 libc 1
 ld.so 1
 X
