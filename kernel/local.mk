@@ -18,6 +18,7 @@ EXTRA_DIST += kernel/README.md kernel/Kbuild kernel/gen-symtab.sh kernel/dtrace-
 	kernel/providers/dt_syscall.c kernel/providers/dt_sdt.c \
 	kernel/providers/dt_fbt.c kernel/providers/dt_fbt_refuse.c \
 	kernel/providers/dt_fbt.h kernel/providers/dt_fbt_ftrace.c \
+	kernel/providers/dt_syscall.h kernel/providers/dt_syscall_fb.c \
 	kernel/providers/dt_pid.c \
 	kernel/compat/README.md kernel/compat/dt_compat_proc.h kernel/compat/dt_compat_nofault.h \
 	probes arch ci testsuite/kmod m4/dt_kernel.m4 m4/dt_user_probes.m4

@@ -17,6 +17,7 @@
 #include <linux/spinlock.h>
 #include <linux/ptrace.h>
 #include <linux/jhash.h>
+#include <linux/moduleparam.h>
 #include "dt_trace.h"
 #include "dt_fbt.h"
 
@@ -246,4 +247,18 @@ void dt_fbt_index_free(void)
 	kvfree(dt_fidx);
 	dt_fidx = NULL;
 	dt_fidx_mask = dt_fidx_n = 0;
+}
+
+/*
+ * How many functions fbt takes: every kprobe costs a full ftrace update,
+ * so that path stops at 1024; one ftrace_ops takes them all.  fbt_max
+ * (module parameter) lowers either, e.g. to torture-test a given scale.
+ */
+static unsigned int fbt_max = 65536;
+module_param(fbt_max, uint, 0644);
+MODULE_PARM_DESC(fbt_max, "most fbt functions to provide (default 65536; 1024 without ftrace_ops)");
+
+u32 dt_fbt_max(void)
+{
+	return dt_fbt_ftrace_usable() ? fbt_max : min(fbt_max, 1024U);
 }

@@ -20,5 +20,6 @@ void dt_fbt_ftrace_reap_wait(void);
 u32 dt_fbt_lookup(const char *func);
 int dt_fbt_index(u32 id);
 void dt_fbt_index_free(void);
+u32 dt_fbt_max(void);
 
 #endif /* DT_FBT_H */

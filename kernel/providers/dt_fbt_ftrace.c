@@ -19,6 +19,8 @@
 #include <linux/jhash.h>
 #include <linux/uaccess.h>
 #include <linux/ptrace.h>
+#include <linux/workqueue.h>
+#include <linux/timekeeping.h>
 #include <asm/nops.h>
 #include "dt_kmod.h"
 #include "dt_trace.h"
@@ -330,6 +332,9 @@ static void dt_fops_free(struct dt_fops *f)
 	kfree(f);
 }
 
+static void dt_fbt_ftrace_reap(struct work_struct *w);
+static DECLARE_WORK(dt_freap_work, dt_fbt_ftrace_reap);
+
 int dt_fbt_ftrace_enable(struct dt_probe *p)
 {
 	struct dt_fops *f = dt_fcur;
@@ -337,6 +342,16 @@ int dt_fbt_ftrace_enable(struct dt_probe *p)
 
 	if (!f) {
 		u32 i, want = 0;
+
+		/*
+		 * A closed session's ops may still be registered (its reaper
+		 * waits for RCU-tasks).  Two ops on the same functions put
+		 * every one of them on ftrace's list function, which under
+		 * load (and TCG) starved the CPUs in interrupts: finish the
+		 * old one first.  Only a new fbt consumer waits, not close.
+		 */
+		dt_fbt_ftrace_reap_start();
+		flush_work(&dt_freap_work);
 
 		/* the enabling loop calls us once per probe: count them
 		 * first, so the last one commits the filter */
@@ -377,12 +392,16 @@ static void dt_fbt_ftrace_reap(struct work_struct *w)
 	dt_freap_list = NULL;
 	spin_unlock(&dt_freap_lock);
 	for (; list; list = next) {
+		u64 t0 = ktime_get_ns();
+		int reg = list->registered;
+
 		next = list->next_dead;
 		dt_fops_free(list);
+		if (reg)
+			pr_info("dtracedrv: fbt ftrace_ops of a closed session unregistered in %llu ms\n",
+				(ktime_get_ns() - t0) / 1000000);
 	}
 }
-
-static DECLARE_WORK(dt_freap_work, dt_fbt_ftrace_reap);
 
 /*
  * Session teardown: the callback stops at once (dead flag); the ops is
@@ -425,6 +444,9 @@ int dt_fbt_ftrace_usable(void)
 {
 	return 0;
 }
+
+static void dt_fbt_ftrace_reap(struct work_struct *w);
+static DECLARE_WORK(dt_freap_work, dt_fbt_ftrace_reap);
 
 int dt_fbt_ftrace_enable(struct dt_probe *p)
 {

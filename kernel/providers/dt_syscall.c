@@ -5,6 +5,8 @@
  * names come from the build's syscall tables (dt_syscalls_data.h): x64
  * and x32 (ia32 compat tasks) on x86_64, the native ABI on i386 and ARM.
  * entry: arg0..arg5 are the arguments; return: arg0 = arg1 = the value.
+ * Without those tracepoints, or with syscall_fallback=1, dt_syscall_fb.c
+ * attaches instead.
  */
 #include <linux/kernel.h>
 #include <linux/slab.h>
@@ -12,7 +14,9 @@
 #include <linux/sched.h>
 #include <linux/ptrace.h>
 #include <asm/syscall.h>
+#include <linux/moduleparam.h>
 #include "dt_trace.h"
+#include "dt_syscall.h"
 
 struct dt_syscall_ent {
 	unsigned short nr;
@@ -36,6 +40,11 @@ struct dt_abi {
 static struct dt_abi dt_abis[] = { DT_SYSCALL_ABIS(DT_ABI_ENT) };
 
 static struct tracepoint *dt_tp_enter, *dt_tp_exit;
+
+static int syscall_fallback;
+module_param(syscall_fallback, int, 0644);
+MODULE_PARM_DESC(syscall_fallback, "1: syscall probes without the sys_enter/sys_exit tracepoints (testing)");
+static int dt_fb_on; /* the fallback is what is attached */
 
 static void dt_find_tp(struct tracepoint *tp, void *priv)
 {
@@ -87,6 +96,7 @@ void dt_syscall_exit(void)
 		kfree(dt_abis[a].map);
 		dt_abis[a].map = NULL;
 	}
+	dt_sysfb_exit();
 }
 
 static struct dt_probe *dt_sys_probe(long nr, int ret)
@@ -130,13 +140,26 @@ static void dt_sys_exit(void *data, struct pt_regs *regs, long ret)
 	dt_fire(p, args, 2);
 }
 
+void dt_syscall_fire_entry(struct pt_regs *regs, long nr)
+{
+	dt_sys_enter(NULL, regs, nr);
+}
+
+void dt_syscall_fire_return(struct pt_regs *regs, long ret)
+{
+	dt_sys_exit(NULL, regs, ret);
+}
+
 int dt_syscall_enable(void)
 {
 	int err;
 
-	if (!dt_tp_enter || !dt_tp_exit) {
-		pr_info("dtracedrv: no sys_enter/sys_exit tracepoints in this kernel\n");
-		return -ENOENT;
+	if (syscall_fallback || !dt_tp_enter || !dt_tp_exit) {
+		if (!syscall_fallback)
+			pr_info("dtracedrv: no sys_enter/sys_exit tracepoints in this kernel\n");
+		err = dt_sysfb_enable();
+		dt_fb_on = !err;
+		return err;
 	}
 	err = tracepoint_probe_register(dt_tp_enter, dt_sys_enter, NULL);
 	if (err)
@@ -149,6 +172,11 @@ int dt_syscall_enable(void)
 
 void dt_syscall_disable(void)
 {
+	if (dt_fb_on) {
+		dt_sysfb_disable();
+		dt_fb_on = 0;
+		return;
+	}
 	tracepoint_probe_unregister(dt_tp_enter, dt_sys_enter, NULL);
 	tracepoint_probe_unregister(dt_tp_exit, dt_sys_exit, NULL);
 }

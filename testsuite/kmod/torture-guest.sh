@@ -9,7 +9,9 @@ SECS=$(cat /secs 2>/dev/null || echo 60)
 pass=0 fail=0
 ok() { echo "PASS: $1"; pass=$((pass + 1)); }
 ko() { echo "FAIL: $1${2:+ ($2)}"; fail=$((fail + 1)); }
-insmod /dtracedrv.ko && ok insmod || ko insmod
+FBT=$(cat /fbtmax 2>/dev/null || echo 8192)
+[ "$FBT" -gt 0 ] 2>/dev/null && fbtarg="fbt_max=$FBT" || fbtarg=
+insmod /dtracedrv.ko $fbtarg && ok "insmod $fbtarg" || ko insmod
 load() {
 	while :; do /trigger 2000; ls -R /sys/kernel > /dev/null 2>&1; cat /proc/dtrace/info /proc/self/status > /dev/null; done
 }
@@ -29,6 +31,7 @@ for phase in full kill9; do
 	i=0
 	while [ $(dmesg | grep -c 'dtracedrv: enabled') -eq $ne ] && [ $i -lt 600 ]; do sleep 1; i=$((i + 1)); done
 	mark "phase $phase enabled after $i s"
+	dmesg | grep -E 'dtracedrv: (fbt entry on|enabled)' | tail -n 2
 	if [ $phase = full ]; then
 		sleep "$SECS"; mark "phase $phase SIGINT"; kill -INT $dp
 		( sleep 120; kill -9 $dp ) 2>/dev/null & kp=$!
