@@ -31,6 +31,8 @@
 #define SL_TMP2 (-240)
 #define SL_ABI (-248)
 #define SL_ACT (-256) /* 1 once an action's first op ran */
+#define SL_ITER (-264) /* dt_bpf_str.c: a struct bpf_iter_num */
+#define SL_SAVE6 (-272) /* dt_bpf_str.c: R6 while a loop uses it */
 
 #define R0 BPF_REG_0
 #define R1 BPF_REG_1
@@ -100,5 +102,21 @@ static inline void ldmap(xl_t *x, int reg, int fd)
 
 /* argument n of the current context into R0 (dt_bpf_args.c) */
 void dt_bpf_xl_arg(xl_t *x, int n);
+
+/* emission helpers of dt_bpf_xlate.c, for dt_bpf_str.c */
+void dt_bpf_xl_fault(xl_t *x, uint32_t pc, int code); /* 4 instructions */
+void dt_bpf_xl_str_in(xl_t *x, uint32_t pc, uint32_t off); /* R3 -> off */
+uint32_t dt_bpf_xl_salloc(xl_t *x, uint32_t n);
+void dt_bpf_xl_sczero(xl_t *x, uint32_t off, uint32_t n);
+void dt_bpf_xl_tuparg(xl_t *x, int reg, int k);
+
+/*
+ * String subroutines with loops (dt_bpf_str.c): emit a call, result in
+ * R0: 1 done, 0 not one of these, -2 too few arguments.  The string area
+ * they keep state in is the last dt_bpf_str_reserve() bytes of the static
+ * string scratch.
+ */
+int dt_bpf_str_call(xl_t *x, uint32_t pc, uint32_t subr, int nargs);
+uint32_t dt_bpf_str_reserve(const dt_bpf_layout_t *lay);
 
 #endif /* DT_BPF_XL_H */

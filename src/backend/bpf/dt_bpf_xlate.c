@@ -120,9 +120,10 @@ static uint32_t salloc(xl_t *x, uint32_t n)
 	uint32_t off = x->spool;
 
 	n = (n + 7) & ~7u;
-	if (x->spool + n > x->lay->spool_size) {
+	/* the end of the pool is dt_bpf_str.c's string area */
+	if (x->spool + n > x->lay->spool_size - dt_bpf_str_reserve(x->lay)) {
 		fail(x, "clause needs more than %u bytes of string scratch",
-		     x->lay->spool_size);
+		     x->lay->spool_size - dt_bpf_str_reserve(x->lay));
 		return x->lay->sc_spool;
 	}
 	x->spool += n;
@@ -980,6 +981,32 @@ static void tuparg(xl_t *x, int reg, int k)
 	E(LDX(BPF_DW, reg, R7, (int16_t)(x->lay->sc_tupv + 8 * k)));
 }
 
+/* the helpers dt_bpf_str.c uses */
+void dt_bpf_xl_fault(xl_t *x, uint32_t pc, int code)
+{
+	fault_stub(x, pc, code);
+}
+
+void dt_bpf_xl_str_in(xl_t *x, uint32_t pc, uint32_t off)
+{
+	str_in(x, pc, off, 0);
+}
+
+uint32_t dt_bpf_xl_salloc(xl_t *x, uint32_t n)
+{
+	return salloc(x, n);
+}
+
+void dt_bpf_xl_sczero(xl_t *x, uint32_t off, uint32_t n)
+{
+	sczero(x, off, n);
+}
+
+void dt_bpf_xl_tuparg(xl_t *x, int reg, int k)
+{
+	tuparg(x, reg, k);
+}
+
 static void op_call(xl_t *x, uint32_t pc, dif_instr_t in)
 {
 	uint32_t subr = DIF_INSTR_UIMM(in);
@@ -1090,44 +1117,6 @@ static void op_call(xl_t *x, uint32_t pc, dif_instr_t in)
 		E(CALL(BPF_FUNC_probe_read_kernel_str));
 		check_r0_neg(x, pc, DIF_FAULT_BADADDR);
 		scaddr(x, R0, off);
-		break;
-	}
-	case DIF_SUBR_LLTOSTR: {
-		uint32_t off = salloc(x, 32), fin = dt_bpf_label(&x->g);
-		int k;
-
-		if (nargs < 1)
-			goto args;
-		if (nargs > 1) {
-			fail(x, "lltostr() with a base is not supported by "
-			     "the BPF backend");
-			return;
-		}
-		E(ST(BPF_B, R7, (int16_t)(off + 31), 0));
-		tuparg(x, R2, 0);
-		E(MOV_R(R3, R2));
-		E(J_I(BPF_JSGE, R3, 0, 1));
-		E(ALU_I(BPF_NEG, R3, 0));
-		for (k = 0; k < 20; k++) {
-			E(MOV_R(R1, R3));
-			E(ALU_I(BPF_MOD, R1, 10));
-			E(ALU_I(BPF_ADD, R1, '0'));
-			E(STX(BPF_B, R7, R1, (int16_t)(off + 30 - k)));
-			E(ALU_I(BPF_DIV, R3, 10));
-			E(MOV_I(R4, 30 - k));
-			EJ(J_I(BPF_JEQ, R3, 0, 0), fin);
-		}
-		dt_bpf_place(&x->g, fin);
-		/* R4: index of the first digit */
-		E(J_I(BPF_JSGE, R2, 0, 6));
-		E(ALU_I(BPF_SUB, R4, 1));
-		E(J_I(BPF_JLE, R4, 30, 1));
-		E(MOV_I(R4, 0));
-		E(MOV_R(R1, R7));
-		E(ALU_R(BPF_ADD, R1, R4));
-		E(ST(BPF_B, R1, (int16_t)off, '-'));
-		scaddr(x, R0, off);
-		E(ALU_R(BPF_ADD, R0, R4));
 		break;
 	}
 	case DIF_SUBR_TOUPPER:
@@ -1445,9 +1434,17 @@ static void op_call(xl_t *x, uint32_t pc, dif_instr_t in)
 		break;
 	}
 	default:
-		fail(x, "subroutine %s() is not supported by the BPF backend",
-		     name != NULL ? name : "?");
-		return;
+		switch (dt_bpf_str_call(x, pc, subr, nargs)) {
+		case 1:
+			break;
+		case -2:
+			goto args;
+		default:
+			fail(x, "subroutine %s() is not supported by the BPF "
+			     "backend", name != NULL ? name : "?");
+			return;
+		}
+		break;
 	}
 	rset(x, DIF_INSTR_RD(in), R0);
 	x->tdepth = 0;
