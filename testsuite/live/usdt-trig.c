@@ -8,7 +8,10 @@
  *                        dt_trig_slow(i) with USDT dttest:slow__path(2i, -i, i)
  *                        (memory operands: built at -O0),
  *                        dt_trig_guarded(i) with USDT dttest:guarded(i)
- *                        behind its semaphore (usdt-sema.c); then
+ *                        behind its semaphore (usdt-sema.c),
+ *                        dt_trig_global(i): adds i to dt_trig_total, USDT
+ *                        dttest:global(dt_trig_total, dt_trig_vec[2] = 7)
+ *                        (%rip-relative operands); then
  *                        dt_trig_done(N) and USDT dttest:done(N).
  *   usdt-trig N wait     the same after one byte arrives on stdin
  *
@@ -51,6 +54,17 @@ __attribute__((noinline)) long dt_trig_done(long n)
 
 static volatile long sink;
 
+long dt_trig_total;
+int dt_trig_vec[4] = { 5, 6, 7, 8 };
+
+/* the memory clobber makes the operands globals in memory, %rip-relative */
+__attribute__((noinline)) void dt_trig_global(long i)
+{
+	dt_trig_total += i;
+	__asm__ volatile("" ::: "memory");
+	STAP_PROBE2(dttest, global, dt_trig_total, dt_trig_vec[2]);
+}
+
 long dt_trig_guarded(long i); /* usdt-sema.c */
 
 int main(int argc, char **argv)
@@ -70,6 +84,7 @@ int main(int argc, char **argv)
 		sink += r;
 		dt_trig_slow(i);
 		sink += dt_trig_guarded(i);
+		dt_trig_global(i);
 	}
 	sink += dt_trig_done(n);
 	return 0;

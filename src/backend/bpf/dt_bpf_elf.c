@@ -361,3 +361,53 @@ const dt_elf_func_t *dt_elf_func_at(const dt_elf_obj_t *o, uint64_t vaddr)
 		return NULL;
 	return f;
 }
+
+static int find_sym(Elf *e, int type, const char *name, uint64_t *val)
+{
+	Elf_Scn *scn = NULL;
+	GElf_Shdr sh;
+	GElf_Sym sym;
+
+	while ((scn = elf_nextscn(e, scn)) != NULL) {
+		Elf_Data *d;
+		size_t k, n;
+
+		if (gelf_getshdr(scn, &sh) == NULL || sh.sh_type != (unsigned)type ||
+		    sh.sh_entsize == 0 || (d = elf_getdata(scn, NULL)) == NULL)
+			continue;
+		n = sh.sh_size / sh.sh_entsize;
+		for (k = 1; k < n; k++) {
+			const char *s;
+
+			if (gelf_getsym(d, (int)k, &sym) == NULL ||
+			    sym.st_shndx == SHN_UNDEF)
+				continue;
+			s = elf_strptr(e, sh.sh_link, sym.st_name);
+			if (s != NULL && strcmp(s, name) == 0) {
+				*val = sym.st_value;
+				return 0;
+			}
+		}
+	}
+	return -1;
+}
+
+int dt_elf_symval(const char *path, const char *name, uint64_t *val)
+{
+	int fd, rc = -1;
+	Elf *e;
+
+	if (elf_version(EV_CURRENT) == EV_NONE)
+		return -1;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	e = elf_begin(fd, ELF_C_READ, NULL);
+	if (e != NULL && elf_kind(e) == ELF_K_ELF)
+		rc = find_sym(e, SHT_SYMTAB, name, val) == 0 ||
+		     find_sym(e, SHT_DYNSYM, name, val) == 0 ? 0 : -1;
+	if (e != NULL)
+		elf_end(e);
+	close(fd);
+	return rc;
+}

@@ -46,6 +46,8 @@ int dt_elf_open(const char *path, dt_elf_obj_t *o);
 void dt_elf_close(dt_elf_obj_t *o);
 /* file offset of a link-time address, or (uint64_t)-1 */
 uint64_t dt_elf_off(const dt_elf_obj_t *o, uint64_t vaddr);
+/* the value of any symbol (.symtab, else .dynsym) of an ELF file */
+int dt_elf_symval(const char *path, const char *name, uint64_t *val);
 /* the function holding a link-time address, or NULL */
 const dt_elf_func_t *dt_elf_func_at(const dt_elf_obj_t *o, uint64_t vaddr);
 

@@ -7,9 +7,9 @@
  * counter, so the kernel raises the semaphore while we trace.
  *
  * Arguments come from the note's argument specs ("-4@%edi 8@-8(%rbp)
- * 4@$5"): SIZE@OPERAND, a negative size being signed; the operand is a
- * register, a constant, or memory at disp(base,index,scale) read with
- * bpf_probe_read_user.  The specs of each probe are kept in a table for
+ * 4@$5 -4@8+counter(%rip)"): SIZE@OPERAND, a negative size being signed;
+ * the operand is a register, a constant, or memory at disp(base,index,
+ * scale) or at a symbol %rip-relative, read with bpf_probe_read_user.  The specs of each probe are kept in a table for
  * the life of the process; the probe's p_nr is its slot + 1, which the
  * translator hands back as the clause instance's key.
  */
@@ -32,10 +32,11 @@ typedef struct usdt_arg {
 	int ua_reg, ua_shift; /* pt_regs offset; 8 for %ah and the like */
 	int ua_index, ua_scale; /* memory: index register (-1: none) */
 	int64_t ua_val; /* constant, or displacement */
+	char ua_sym[64]; /* memory: symbol of sym+disp(%rip) */
 } usdt_arg_t;
 
 typedef struct usdt_slot {
-	char *us_spec;
+	char *us_spec; /* with the object and site for %rip operands */
 	int us_nargs;
 	usdt_arg_t us_arg[USDT_MAXARGS];
 } usdt_slot_t;
@@ -136,14 +137,31 @@ static int parse_arg(const char *s, size_t len, usdt_arg_t *a)
 		a->ua_val = strtoll(p + 1, &end, 0);
 		return *end == '\0' && end != p + 1 ? 0 : -1;
 	}
-	/* disp(base[,index[,scale]]); a symbolic displacement (sym(%rip))
-	 * is not resolved: such an argument reads 0 */
+	/* [disp](base[,index[,scale]]); disp may name a symbol, as in
+	 * "8+counter(%rip)" (resolved by the caller) */
 	a->ua_kind = UA_MEM;
-	if (*p != '(') {
-		a->ua_val = strtoll(p, &end, 0);
-		if (end == p)
-			return -1;
-		p = end;
+	while (*p != '(' && *p != '\0') {
+		int neg = 0;
+
+		if (*p == '+' || *p == '-') {
+			neg = *p == '-';
+			p++;
+		}
+		if (isdigit((unsigned char)*p)) {
+			int64_t v = strtoll(p, &end, 0);
+
+			a->ua_val += neg ? -v : v;
+			p = end;
+		} else {
+			size_t l = strcspn(p, "+-(");
+
+			if (neg || l == 0 || l >= sizeof(a->ua_sym) ||
+			    a->ua_sym[0] != '\0')
+				return -1;
+			memcpy(a->ua_sym, p, l);
+			a->ua_sym[l] = '\0';
+			p += l;
+		}
 	}
 	if (*p++ != '(')
 		return -1;
@@ -166,33 +184,53 @@ static int parse_arg(const char *s, size_t len, usdt_arg_t *a)
 	}
 	if (*p != ')' || p[1] != '\0')
 		return -1;
-	/* %rip-relative: the note names a symbol we do not resolve */
-	if (a->ua_reg == 128)
+	/* a symbol only makes sense %rip-relative (we know no load bias),
+	 * and %rip only with a symbol (we know no instruction lengths) */
+	if ((a->ua_reg == 128) != (a->ua_sym[0] != '\0'))
 		a->ua_kind = UA_NONE;
 	return 0;
 }
 
-/* the slot for an argument spec string (shared by identical specs) */
-static int spec_slot(const char *spec, uint32_t *slot)
+/*
+ * The slot for a site's argument spec (shared by identical specs).  For
+ * sym(%rip) operands: at the uprobe, regs->ip is the site's run-time
+ * address, so the operand is regs->ip + (sym - site) + disp in link-time
+ * terms; such a slot belongs to its object and site.
+ */
+static int spec_slot(const char *spec, const char *path, uint64_t site,
+		     uint32_t *slot)
 {
 	usdt_slot_t *ns, *s;
 	const char *p = spec;
+	char *key;
 	uint32_t k;
+	int rip = strstr(spec, "(%rip)") != NULL;
+	size_t kl = strlen(spec) + strlen(path) + 32;
+	int a;
 
+	key = malloc(kl);
+	if (key == NULL)
+		return -1;
+	if (rip)
+		snprintf(key, kl, "%s\n%s\n%llx", spec, path,
+			 (unsigned long long)site);
+	else
+		snprintf(key, kl, "%s", spec);
 	for (k = 0; k < nslots; k++)
-		if (strcmp(slots[k].us_spec, spec) == 0) {
+		if (strcmp(slots[k].us_spec, key) == 0) {
+			free(key);
 			*slot = k;
 			return 0;
 		}
 	ns = realloc(slots, (nslots + 1) * sizeof(*ns));
-	if (ns == NULL)
+	if (ns == NULL) {
+		free(key);
 		return -1;
+	}
 	slots = ns;
 	s = &slots[nslots];
 	memset(s, 0, sizeof(*s));
-	s->us_spec = strdup(spec);
-	if (s->us_spec == NULL)
-		return -1;
+	s->us_spec = key;
 	while (*p != '\0' && s->us_nargs < USDT_MAXARGS) {
 		size_t l;
 
@@ -206,6 +244,17 @@ static int spec_slot(const char *spec, uint32_t *slot)
 			s->us_arg[s->us_nargs].ua_kind = UA_NONE;
 		s->us_nargs++;
 		p += l;
+	}
+	for (a = 0; a < s->us_nargs; a++) {
+		usdt_arg_t *ua = &s->us_arg[a];
+		uint64_t v;
+
+		if (ua->ua_kind != UA_MEM || ua->ua_sym[0] == '\0')
+			continue;
+		if (dt_elf_symval(path, ua->ua_sym, &v) != 0)
+			ua->ua_kind = UA_NONE;
+		else
+			ua->ua_val += (int64_t)(v - site);
 	}
 	*slot = nslots++;
 	return 0;
@@ -344,7 +393,7 @@ static int usdt_obj(dt_bpf_ptab_t *t, const char *prov, const char *prefix,
 			}
 			continue;
 		}
-		if (spec_slot(en->en_args, &slot) != 0)
+		if (spec_slot(en->en_args, u->uo_path, en->en_pc, &slot) != 0)
 			return -1;
 		up = dt_upriv_new(pid, u->uo_path);
 		if (up == NULL || dt_bpf_probe_add(t, prov, u->uo_base, func,
