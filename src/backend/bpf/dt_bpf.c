@@ -63,7 +63,7 @@ struct dt_backend {
 	int pollret;
 	uint32_t budget; /* records left for this poll */
 	uint64_t *drops_prev;
-	uint64_t *lost; /* perf buffer: lost per CPU, not yet reported */
+	uint64_t *lost; /* perf buffer: samples the kernel says it lost */
 	/* counts summed over CPUs, as last reported */
 	uint64_t dyn_prev, spec_prev, unavail_prev;
 	uint64_t specdrops; /* speculative records over specsize */
@@ -957,7 +957,9 @@ static void report_drops(dt_backend_t *be, dt_consumer_t *c)
 	}
 	for (k = 0; k < be->ncpus; k++) {
 		const uint64_t *st = v + (size_t)k * DT_BPF_ST_NSTATS;
-		uint64_t d = st[DT_BPF_ST_DROPS] + be->lost[k];
+		/* perf buffer: both count the same losses (dt_bpf_perfbuf.c) */
+		uint64_t d = st[DT_BPF_ST_DROPS] > be->lost[k] ?
+				     st[DT_BPF_ST_DROPS] : be->lost[k];
 
 		if (d > be->drops_prev[k]) {
 			dt_consume_drops(c, k, d - be->drops_prev[k]);
