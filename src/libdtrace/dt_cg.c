@@ -394,6 +394,38 @@ static dt_node_t *dt_cg_byref_root(dt_node_t *l)
  * again here; keys of a D lvalue have no side effects we must preserve
  * except in pathological scripts.
  */
+/*
+ * A bit-field store: read its unit at address ra, clear the field's bits,
+ * merge in the low bits of r (left as it is: the assignment's value) and
+ * write the unit back.
+ */
+static void dt_cg_bitstore(dt_cg_t *cg, const dt_member_t *m, unsigned ra,
+			   unsigned r)
+{
+	dt_type_t *t = dt_type_base(m->dm_type);
+	uint64_t mask = (m->dm_bits < 64 ? (1ULL << m->dm_bits) - 1 : ~0ULL)
+			<< m->dm_bitoff;
+	unsigned ru = dt_cg_reg(cg), rv = dt_cg_reg(cg), rm = dt_cg_reg(cg);
+
+	dt_cg_emit(cg, t->dt_size == 1 ? DIF_OP_LDUB : t->dt_size == 2 ?
+	    DIF_OP_LDUH : t->dt_size == 4 ? DIF_OP_LDUW : DIF_OP_LDX,
+	    ru, ra, 0, 0);
+	dt_cg_setint(cg, rm, (int64_t)~mask);
+	dt_cg_emit(cg, DIF_OP_AND, ru, ru, rm, 0);
+	dt_cg_emit(cg, DIF_OP_MOV, rv, r, 0, 0);
+	if (m->dm_bitoff != 0) {
+		dt_cg_setint(cg, rm, m->dm_bitoff);
+		dt_cg_emit(cg, DIF_OP_SHL, rv, rv, rm, 0);
+	}
+	dt_cg_setint(cg, rm, (int64_t)mask);
+	dt_cg_emit(cg, DIF_OP_AND, rv, rv, rm, 0);
+	dt_cg_emit(cg, DIF_OP_OR, ru, ru, rv, 0);
+	dt_cg_emit(cg, dt_cg_store_op(t), ra, ru, 0, 0);
+	dt_cg_free(cg, rm);
+	dt_cg_free(cg, rv);
+	dt_cg_free(cg, ru);
+}
+
 static void dt_cg_store(dt_cg_t *cg, dt_node_t *l, unsigned r)
 {
 	static const unsigned sop[] = { DIF_OP_STGV, DIF_OP_STTV, DIF_OP_STLV };
@@ -432,7 +464,10 @@ static void dt_cg_store(dt_cg_t *cg, dt_node_t *l, unsigned r)
 		}
 		ra = dt_cg_addr(cg, l);
 		cg->cg_subst = NULL;
-		dt_cg_emit(cg, dt_cg_store_op(l->n_type), ra, r, 0, 0);
+		if (l->n_kind == DN_MEMBER && l->n_member->dm_bits != 0)
+			dt_cg_bitstore(cg, l->n_member, ra, r);
+		else
+			dt_cg_emit(cg, dt_cg_store_op(l->n_type), ra, r, 0, 0);
 		dt_cg_free(cg, ra);
 		if (root != NULL) {
 			dt_cg_store(cg, root, rs);
@@ -723,6 +758,40 @@ static unsigned dt_cg_call(dt_cg_t *cg, dt_node_t *n)
 	return rd;
 }
 
+/*
+ * xlate<struct T>(e) as a whole: a zeroed T in scratch with every member
+ * the translator defines stored into it; its address is the value.
+ */
+static unsigned dt_cg_xlate_whole(dt_cg_t *cg, dt_node_t *n)
+{
+	dt_node_t *xm;
+	unsigned rs = dt_cg_reg(cg), rt = dt_cg_reg(cg);
+
+	dt_cg_setint(cg, rt, dt_type_base(n->n_type)->dt_size);
+	dt_cg_emit(cg, DIF_OP_ALLOCS, rs, rt, 0, 0);
+	for (xm = n->n_list; xm != NULL; xm = xm->n_next) {
+		const dt_member_t *m = xm->n_member;
+		unsigned rv = dt_cg_expr(cg, xm->n_a);
+
+		dt_cg_setint(cg, rt, m->dm_offset);
+		dt_cg_emit(cg, DIF_OP_ADD, rt, rs, rt, 0);
+		if (dt_type_is_byref(m->dm_type)) {
+			dt_cg_emit(cg, DIF_OP_COPYS, rt, rv, 0,
+			    dt_type_base(m->dm_type)->dt_size);
+		} else {
+			dt_cg_convert(cg, rv, xm->n_a->n_type, m->dm_type);
+			if (m->dm_bits != 0)
+				dt_cg_bitstore(cg, m, rt, rv);
+			else
+				dt_cg_emit(cg, dt_cg_store_op(m->dm_type), rt,
+				    rv, 0, 0);
+		}
+		dt_cg_free(cg, rv);
+	}
+	dt_cg_free(cg, rt);
+	return rs;
+}
+
 static unsigned dt_cg_expr(dt_cg_t *cg, dt_node_t *n)
 {
 	unsigned rd, r;
@@ -827,6 +896,8 @@ static unsigned dt_cg_expr(dt_cg_t *cg, dt_node_t *n)
 	case DN_STRINGOF:
 		return dt_cg_expr(cg, n->n_a);
 	case DN_XLATE:
+		if (n->n_list != NULL)
+			return dt_cg_xlate_whole(cg, n);
 		dt_cc_error(cg->cg_pcb, n->n_line, D_XLATE_NONE,
 		    "xlate< >( ) may only be used to select a member of the "
 		    "translated type");

@@ -558,6 +558,35 @@ static void dt_ck_xlate_member(dt_pcb_t *pcb, dt_node_t *n, dt_node_t *xn)
 	}
 }
 
+/*
+ * xlate<struct T>(e) as a value: every member the translator defines,
+ * each a DN_XMEMBER in n_list (n_member, n_a its checked expression);
+ * the code generator builds the struct from them in scratch.
+ */
+static void dt_ck_xlate_whole(dt_pcb_t *pcb, dt_node_t *n, dt_type_t *st)
+{
+	dt_xlator_t *x = dt_ck_xlator(pcb, st, n->n_a->n_type);
+	dt_node_t *m, *list = NULL;
+	char b1[128], b2[128];
+
+	for (m = x->dx_members; m != NULL; m = m->n_next) {
+		dt_node_t *xm = dt_node_new(pcb, DN_XMEMBER, m->n_line);
+
+		xm->n_sval = m->n_sval;
+		xm->n_member = dt_type_member(dt_type_base(st), m->n_sval);
+		xm->n_a = dt_ck_clone(pcb, m->n_a, x->dx_arg, n->n_a);
+		dt_check_expr(pcb, xm->n_a);
+		xm->n_type = xm->n_member->dm_type;
+		if (!dt_ck_assignable(xm->n_type, xm->n_a->n_type, xm->n_a))
+			dt_cc_error(pcb, m->n_line, D_XLATE_INCOMPAT,
+			    "translator member %s definition uses "
+			    "incompatible types: \"%s\" = \"%s\"", m->n_sval,
+			    TN(xm->n_type, b1), TN(xm->n_a->n_type, b2));
+		list = dt_node_append(list, xm);
+	}
+	n->n_list = list;
+}
+
 /* ---- operators ---- */
 
 static void dt_ck_fold2(dt_pcb_t *pcb, dt_node_t *n)
@@ -1084,11 +1113,6 @@ static void dt_ck_lvalue(dt_pcb_t *pcb, dt_node_t *l, dt_node_t *r, int op)
 	case DN_MEMBER:
 	case DN_UNARY:
 		dt_check_expr(pcb, l);
-		if (l->n_kind == DN_MEMBER && l->n_member != NULL &&
-		    l->n_member->dm_bits != 0)
-			dt_cc_error(pcb, l->n_line, D_OP_LVAL,
-			    "operator %s cannot store to bit-field member %s",
-			    ops, l->n_sval);
 		if (!l->n_lvalue || l->n_inl != NULL)
 			dt_cc_error(pcb, l->n_line, D_OP_LVAL,
 			    "operator %s requires modifiable lvalue as an "
@@ -1459,6 +1483,8 @@ static void dt_ck_node(dt_pcb_t *pcb, dt_node_t *n)
 			    TN(n->n_a->n_type, b1), TN(st, b2));
 		}
 		n->n_type = to;
+		if (st == to)
+			dt_ck_xlate_whole(pcb, n, st);
 		return;
 	}
 	default:
