@@ -25,6 +25,7 @@
 #include <linux/rcupdate.h>
 #include <linux/irqflags.h>
 #include <linux/smp.h>
+#include <linux/limits.h>
 #include "dt_trace.h"
 #include "dt_consume_rec.h"
 
@@ -122,16 +123,13 @@ static int dt_builtin(void *ctx, unsigned int id, uint64_t ndx, uint64_t *valp)
 	case DIF_VAR_UCALLER:
 	case DIF_VAR_STACKDEPTH:
 	case DIF_VAR_USTACKDEPTH:
-		*valp = 0;
-		return 0;
+		return dt_stack_builtin(c, id, valp);
 	case DIF_VAR_ZONENAME:
 		*valp = (uintptr_t)f->zonename;
 		return 0;
 	case DIF_VAR_CWD:
 	case DIF_VAR_ROOTDIR:
-		/* walking the dentry tree is not safe with interrupts off */
-		*valp = (uintptr_t)f->empty;
-		return 0;
+		return dt_cwd(c, id == DIF_VAR_ROOTDIR, valp);
 	default:
 		return DIF_FAULT_ILLOP;
 	}
@@ -179,19 +177,6 @@ static uint64_t dt_spec_alloc(void *ctx)
 	}
 	atomic64_inc(&s->specbusy);
 	return 0;
-}
-
-static void dt_buf_append(struct dt_cpu *c, int half, const void *p, u32 n)
-{
-	struct dt_pbuf *b = &c->buf[half];
-
-	if (b->len + n > c->sess->bufsize) {
-		b->drops++;
-		return;
-	}
-	memcpy(b->data + b->len, p, n);
-	/* the consumer reads len only after a grace period */
-	b->len += n;
 }
 
 static int dt_spec_commit(void *ctx, uint64_t id)
@@ -260,6 +245,16 @@ int dt_sess_cpus_alloc(struct dt_sess *s)
 	if (aggsize > (64U << 20))
 		aggsize = 64U << 20;
 	s->bufsize = bufsize;
+	s->bufpolicy = h->ph_bufpolicy <= DT_POLICY_RING ? h->ph_bufpolicy : DT_POLICY_SWITCH;
+	/* fill: END's records always find room (DTrace reserves it too) */
+	for (i = 0; i < s->necbs; i++)
+		if (s->ecbs[i].de_probe == DT_PROBE_END && !s->aggonly[s->ecbs[i].de_clause])
+			s->endreserve += (sizeof(struct dt_rec_hdr) +
+					  s->difos[s->ecbs[i].de_clause].dtdo_recsize + 7) & ~7U;
+	if (s->bufpolicy == DT_POLICY_FILL && s->endreserve > bufsize)
+		return -ENOSPC;
+	if (s->aggkeys) /* only programs with stack() keys pay for the hook */
+		s->ops.ho_aggkey = dt_stack_aggkey;
 	s->ops.ho_builtin = dt_builtin;
 	s->ops.ho_threadkey = dt_threadkey;
 	s->ops.ho_spec_alloc = dt_spec_alloc;
@@ -297,6 +292,9 @@ int dt_sess_cpus_alloc(struct dt_sess *s)
 		c->local = kvzalloc(h->ph_localsize + 8, GFP_KERNEL);
 		c->tbuf = kvmalloc(DIF_TBUF_SIZE(strsize), GFP_KERNEL);
 		c->rec = kvzalloc(sizeof(struct dt_rec_hdr) + maxrec + 8, GFP_KERNEL);
+		c->path = kmalloc(PATH_MAX, GFP_KERNEL);
+		if (dt_stack_alloc(c) || !c->path)
+			return -ENOMEM;
 		c->buf[0].data = vmalloc(bufsize);
 		c->buf[1].data = vmalloc(bufsize);
 		c->aggarena[0] = vmalloc(aggsize);
@@ -312,7 +310,8 @@ int dt_sess_cpus_alloc(struct dt_sess *s)
 		dif_mstate_init(&c->ms, &s->env, c, c->scratch, DT_SCRATCH, c->local,
 				c->tbuf, DIF_TBUF_SIZE(strsize), &c->agg[0]);
 		dif_mstate_seed(&c->ms, dt_now() ^ ((u64)cpu << 40));
-		if (dif_mstate_add_range(&c->ms, &c->fire, sizeof(c->fire)))
+		if (dif_mstate_add_range(&c->ms, &c->fire, sizeof(c->fire)) ||
+		    dif_mstate_add_range(&c->ms, c->path, PATH_MAX))
 			return -ENOMEM;
 		strscpy(c->fire.zonename, "global", sizeof(c->fire.zonename));
 	}
@@ -373,8 +372,10 @@ static void dt_run(struct dt_cpu *c, struct dt_probe *p, const u64 *args, int na
 		c->fire.args[i] = args[i];
 	c->fire.probe = p;
 	c->ms.ms_aggbuf = &c->agg[READ_ONCE(c->aggcur)];
-	if (!c->in_error)
+	if (!c->in_error) {
 		dif_mstate_fire(&c->ms);
+		c->nkstk = c->nustk = -1; /* walked again on first use */
+	}
 	c->fired++;
 
 	for (i = 0; i < p->necbs; i++) {
@@ -386,6 +387,10 @@ static void dt_run(struct dt_cpu *c, struct dt_probe *p, const u64 *args, int na
 		u32 len;
 
 		c->fire.epid = epid;
+		/* fill: a clause that could not record has no effect at all */
+		if (s->bufpolicy == DT_POLICY_FILL && !s->aggonly[cl] && !c->in_error &&
+		    !dt_buf_reserve(c, (sizeof(*h) + dp->dtdo_recsize + 7) & ~7U))
+			continue;
 		dif_vm_exec(&c->ms, dp, c->rec + sizeof(*h), &res);
 		if (res.dr_status == DIF_ST_FAULT) {
 			dt_fault(c, epid, &res);
@@ -393,6 +398,10 @@ static void dt_run(struct dt_cpu *c, struct dt_probe *p, const u64 *args, int na
 		}
 		if (res.dr_status != DIF_ST_DONE || s->aggonly[cl])
 			continue;
+		if (s->slotfmt[cl])
+			dt_stack_fill(c, dp, s->slotfmt[cl], c->rec + sizeof(*h));
+		if (s->exitcl[cl])
+			WRITE_ONCE(s->exiting, 1);
 		h->dr_epid = epid;
 		h->dr_size = dp->dtdo_recsize;
 		h->dr_timestamp = dt_now();
@@ -458,7 +467,7 @@ int dt_sess_bufsnap(struct dt_sess *s, struct dtd_ubuf *ub)
 	for_each_possible_cpu(cpu) {
 		struct dt_cpu *c = s->cpus[cpu];
 
-		if (c->buf[c->cur].len) {
+		if (dt_buf_bytes(&c->buf[c->cur])) {
 			WRITE_ONCE(c->cur, !c->cur);
 			any = 1;
 		}
@@ -471,18 +480,18 @@ int dt_sess_bufsnap(struct dt_sess *s, struct dtd_ubuf *ub)
 		struct dtd_cpuhdr dh = { 0 };
 
 		dh.dh_cpu = cpu;
-		dh.dh_len = b->len;
+		dh.dh_len = dt_buf_bytes(b);
 		dh.dh_drops = c->buf[0].drops + c->buf[1].drops;
-		if (!b->len && !dh.dh_drops)
+		if (!dh.dh_len && !dh.dh_drops)
 			continue;
-		if (off + sizeof(dh) + b->len > ub->dy_len)
+		if (off + sizeof(dh) + dh.dh_len > ub->dy_len)
 			break;
 		if (copy_to_user((void __user *)(unsigned long)(ub->dy_addr + off), &dh, sizeof(dh)) ||
-		    copy_to_user((void __user *)(unsigned long)(ub->dy_addr + off + sizeof(dh)),
-				 b->data, b->len))
+		    dt_buf_copyout(b, (u8 __user *)(unsigned long)(ub->dy_addr + off + sizeof(dh))) ==
+			    U32_MAX)
 			return -EFAULT;
-		off += sizeof(dh) + ((b->len + 7) & ~7U);
-		b->len = 0;
+		off += sizeof(dh) + ((dh.dh_len + 7) & ~7U);
+		dt_buf_reset(b);
 	}
 	ub->dy_used = off;
 	return 0;
@@ -585,6 +594,9 @@ void dt_sess_status(struct dt_sess *s, struct dtd_status *st)
 		st->ds_drops[cpu] = c->buf[0].drops + c->buf[1].drops;
 		st->ds_aggdrops[cpu] = c->ms.ms_aggdrops;
 	}
+	for_each_possible_cpu(cpu)
+		st->ds_filled += READ_ONCE(s->cpus[cpu]->full) != 0;
+	st->ds_exiting = READ_ONCE(s->exiting);
 	for_each_possible_cpu(cpu) {
 		st->ds_fired += READ_ONCE(s->cpus[cpu]->fired);
 		st->ds_recursion += READ_ONCE(s->cpus[cpu]->recursion);

@@ -64,6 +64,8 @@ void dt_sess_free(struct dt_sess *s)
 			kvfree(c->local);
 			kvfree(c->tbuf);
 			kvfree(c->rec);
+			kfree(c->path);
+			dt_stack_free(c);
 			vfree(c->buf[0].data);
 			vfree(c->buf[1].data);
 			vfree(c->aggarena[0]);
@@ -86,8 +88,84 @@ void dt_sess_free(struct dt_sess *s)
 	kvfree(s->env.de_glob);
 	kfree(s->difos);
 	kfree(s->aggonly);
+	kfree(s->exitcl);
+	kfree(s->slotfmt);
+	kfree(s->aggkeys);
+	kfree(s->aggnkeys);
 	kvfree(s->blob);
 	kfree(s);
+}
+
+/*
+ * The keys of aggregations with a stack key (consecutive per aggregation,
+ * in key order): each must describe the aggregation's key exactly.
+ */
+static int dt_sess_aggkeys(struct dt_sess *s, struct dt_cur *c, const dif_aggspec_t *aggs)
+{
+	const struct dtd_prog_hdr *h = s->hdr;
+	const struct dtd_aggkey *ak;
+	u32 i = 0;
+
+	if (!h->ph_nakeys)
+		return 0;
+	if (h->ph_nakeys > (u64)h->ph_naggs * DIF_TUPLE_MAX)
+		return -EINVAL;
+	ak = dt_take(c, (u64)h->ph_nakeys * sizeof(*ak));
+	s->aggkeys = kcalloc(h->ph_naggs, sizeof(*s->aggkeys), GFP_KERNEL);
+	s->aggnkeys = kcalloc(h->ph_naggs, sizeof(*s->aggnkeys), GFP_KERNEL);
+	if (!ak)
+		return -EINVAL;
+	if (!s->aggkeys || !s->aggnkeys)
+		return -ENOMEM;
+	while (i < h->ph_nakeys) {
+		u32 id = ak[i].ak_aggid, n = 0, size = 0;
+
+		if (id == 0 || id > h->ph_naggs || s->aggkeys[id - 1])
+			return -EINVAL;
+		s->aggkeys[id - 1] = &ak[i];
+		for (; i < h->ph_nakeys && ak[i].ak_aggid == id; i++, n++) {
+			const struct dtd_aggkey *k = &ak[i];
+
+			if (n >= DIF_TUPLE_MAX || k->ak_fmt > DTD_SLOT_USTACK ||
+			    k->ak_vmsize > k->ak_size || k->ak_size > 65536 ||
+			    (k->ak_fmt != DTD_SLOT_PLAIN &&
+			     (k->ak_vmsize != 8 || k->ak_size < 8 || k->ak_size % 8)) ||
+			    (k->ak_fmt == DTD_SLOT_PLAIN && k->ak_vmsize != k->ak_size))
+				return -EINVAL;
+			size += k->ak_size;
+		}
+		if (size > aggs[id - 1].as_keysize)
+			return -EINVAL;
+		s->aggnkeys[id - 1] = n;
+	}
+	return 0;
+}
+
+/* a clause's slot formats: a stack is 8-aligned whole words in the record */
+static int dt_sess_slotfmt(struct dt_sess *s, struct dt_cur *c, u32 cl)
+{
+	const difo_t *d = &s->difos[cl];
+	const struct dtd_slotx *sx;
+	u32 i, any = 0;
+
+	if (!d->dtdo_nslots)
+		return 0;
+	sx = dt_take(c, (u64)d->dtdo_nslots * sizeof(*sx));
+	if (!sx)
+		return -EINVAL;
+	for (i = 0; i < d->dtdo_nslots; i++) {
+		const dif_recslot_t *rs = &d->dtdo_slots[i];
+
+		if (sx[i].sx_fmt == DTD_SLOT_PLAIN)
+			continue;
+		if (sx[i].sx_fmt > DTD_SLOT_USTACK || rs->rs_byref || rs->rs_offset % 8 ||
+		    sx[i].sx_size % 8 || sx[i].sx_size == 0 ||
+		    (u64)rs->rs_offset + sx[i].sx_size > d->dtdo_recsize)
+			return -EINVAL;
+		any = 1;
+	}
+	s->slotfmt[cl] = any ? sx : NULL;
+	return 0;
 }
 
 static int dt_sess_parse(struct dt_sess *s, u64 len)
@@ -98,6 +176,7 @@ static int dt_sess_parse(struct dt_sess *s, u64 len)
 	dif_aggspec_t *aggs;
 	u32 i, pc;
 	const char *why;
+	int err;
 
 	if (!h || h->ph_magic != DTD_PROG_MAGIC || h->ph_version != DTD_VERSION ||
 	    h->ph_size != len)
@@ -121,10 +200,15 @@ static int dt_sess_parse(struct dt_sess *s, u64 len)
 		    aggs[i].as_nvals != dt_agg_nvals(aggs[i].as_func, &aggs[i].as_params) ||
 		    aggs[i].as_nvals == 0 || aggs[i].as_keysize > 65536)
 			return -EINVAL;
+	err = dt_sess_aggkeys(s, &c, aggs);
+	if (err)
+		return err;
 	s->nclauses = h->ph_nclauses;
 	s->difos = kcalloc(s->nclauses + 1, sizeof(*s->difos), GFP_KERNEL);
 	s->aggonly = kcalloc(s->nclauses + 1, 1, GFP_KERNEL);
-	if (!s->difos || !s->aggonly)
+	s->exitcl = kcalloc(s->nclauses + 1, 1, GFP_KERNEL);
+	s->slotfmt = kcalloc(s->nclauses + 1, sizeof(*s->slotfmt), GFP_KERNEL);
+	if (!s->difos || !s->aggonly || !s->exitcl || !s->slotfmt)
 		return -ENOMEM;
 
 	s->env.de_vars = vars;
@@ -172,6 +256,10 @@ static int dt_sess_parse(struct dt_sess *s, u64 len)
 		if (!dc->dc_strlen)
 			d->dtdo_strtab = NULL;
 		s->aggonly[i] = !!dc->dc_aggonly;
+		s->exitcl[i] = !!dc->dc_exit;
+		err = dt_sess_slotfmt(s, &c, i);
+		if (err)
+			return err;
 		if (dif_validate(d, &s->env, &pc, &why) != 0) {
 			pr_info("dtracedrv: clause %u refused: invalid DIF at offset %u: %s\n",
 				i, pc * 8, why);

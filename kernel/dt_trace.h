@@ -60,11 +60,19 @@ struct dt_fctx {
 	char empty[8];
 };
 
+/*
+ * One principal buffer half.  switch and fill append at len; ring wraps:
+ * records live in [tail, end) then [0, len) once wrapped, else [0, len).
+ */
 struct dt_pbuf {
 	u8 *data;
 	u32 len;
+	u32 tail, end;
+	int wrapped;
 	u64 drops;
 };
+
+#define DT_MAXFRAMES 256 /* deepest stack kept (kernel or user) */
 
 /* one CPU's machine: only that CPU touches it from probe context */
 struct dt_cpu {
@@ -83,6 +91,12 @@ struct dt_cpu {
 	int aggcur;
 	u64 fired; /* firings that ran clauses (this CPU only: no atomics) */
 	u64 recursion; /* firings dropped: this CPU was already firing */
+	int full; /* bufpolicy=fill: this CPU's buffer filled */
+	/* this firing's stacks, walked once on first use (dt_stack.c) */
+	int nkstk, nustk; /* -1: not walked yet */
+	unsigned long *kstk, *ustk;
+	char *symname; /* KSYM_SYMBOL_LEN: a frame's symbol */
+	char *path; /* cwd/root (dt_cwd.c), PATH_MAX bytes */
 };
 
 struct dt_spec {
@@ -111,6 +125,13 @@ struct dt_sess {
 	struct dt_spec *specs;
 	u32 nspec;
 	u32 bufsize;
+	u32 bufpolicy; /* 0 switch, 1 fill, 2 ring */
+	u32 endreserve; /* fill: bytes kept for END's records */
+	const struct dtd_slotx **slotfmt; /* per clause, NULL if no stack slot */
+	const struct dtd_aggkey **aggkeys; /* per aggregation, NULL if no stack key */
+	u32 *aggnkeys; /* entries of aggkeys[i] */
+	u8 *exitcl; /* per clause: it calls exit() */
+	int exiting; /* a clause with exit() completed */
 	atomic64_t errors, specdrops, specbusy;
 	u64 fbt_failed;
 	int syscalls_on;
@@ -141,6 +162,26 @@ int dt_sess_bufsnap(struct dt_sess *s, struct dtd_ubuf *ub);
 int dt_sess_aggsnap(struct dt_sess *s, struct dtd_ubuf *ub);
 void dt_sess_status(struct dt_sess *s, struct dtd_status *st);
 int dt_sess_cpus_alloc(struct dt_sess *s);
+
+/* dt_buf.c: principal buffer policies */
+#define DT_POLICY_SWITCH 0
+#define DT_POLICY_FILL 1
+#define DT_POLICY_RING 2
+int dt_buf_reserve(struct dt_cpu *c, u32 n);
+void dt_buf_append(struct dt_cpu *c, int half, const void *p, u32 n);
+u32 dt_buf_bytes(const struct dt_pbuf *b);
+u32 dt_buf_copyout(struct dt_pbuf *b, u8 __user *dst);
+void dt_buf_reset(struct dt_pbuf *b);
+
+/* dt_stack.c: stack(), ustack(), caller, stackdepth, stack keys */
+int dt_stack_alloc(struct dt_cpu *c);
+void dt_stack_free(struct dt_cpu *c);
+void dt_stack_fill(struct dt_cpu *c, const difo_t *dp, const struct dtd_slotx *sx, u8 *rec);
+int dt_stack_builtin(struct dt_cpu *c, unsigned int id, u64 *valp);
+int dt_stack_aggkey(void *ctx, uint32_t aggid, uint8_t *key, uint32_t keysize);
+
+/* dt_cwd.c: cwd and root */
+int dt_cwd(struct dt_cpu *c, int root, u64 *valp);
 
 /* dt_enable.c: attach/detach the providers for a session's ECBs */
 int dt_sess_enable(struct dt_sess *s);

@@ -21,7 +21,7 @@
 #include <sys/ioctl.h>
 #endif
 
-#define DTD_VERSION 1
+#define DTD_VERSION 2
 #define DTD_PROG_MAGIC 0x44547047u /* "DTpG" */
 
 /* probe listing entry: fixed size, NUL-terminated strings */
@@ -78,9 +78,12 @@ struct dtd_provide {
  *   struct dtd_prog_hdr
  *   dif_var_t vars[nvars]            (padded to 8)
  *   dif_aggspec_t aggs[naggs]        (padded to 8)
+ *   struct dtd_aggkey akeys[nakeys]  (every key of each aggregation that
+ *                                     has a stack()/ustack() key)
  *   nclauses x { struct dtd_clause; dif_instr_t buf[len]; uint64_t
  *     inttab[intlen]; dif_recslot_t slots[nslots] (pad 8); uint32_t
- *     actpc[nacts] (pad 8); char strtab[strlen] (pad 8) }
+ *     actpc[nacts] (pad 8); char strtab[strlen] (pad 8); struct
+ *     dtd_slotx slotx[nslots] }
  *   struct dtd_ecb ecbs[necbs]       (ecbs[i].de_epid == i + 1)
  */
 struct dtd_prog_hdr {
@@ -99,7 +102,7 @@ struct dtd_prog_hdr {
 	uint32_t ph_varsz; /* sizeof(dif_var_t) */
 	uint32_t ph_aggsz; /* sizeof(dif_aggspec_t) */
 	uint32_t ph_slotsz; /* sizeof(dif_recslot_t) */
-	uint32_t ph_pad;
+	uint32_t ph_nakeys; /* struct dtd_aggkey entries */
 	uint64_t ph_bufsize; /* principal buffer bytes per CPU (each half) */
 	uint64_t ph_aggsize; /* aggregation buffer bytes per CPU (each half) */
 	uint64_t ph_dynvarsize;
@@ -116,7 +119,36 @@ struct dtd_clause {
 	uint32_t dc_aggonly;
 	uint32_t dc_rtsize; /* dtdo_rtype */
 	uint8_t dc_rtbyref, dc_rtstring, dc_rtsigned, dc_rtpad;
-	uint32_t dc_pad;
+	uint32_t dc_exit; /* the clause calls exit(): the module notes it */
+};
+
+/* what the module fills in itself: a record slot or an aggregation key */
+#define DTD_SLOT_PLAIN 0 /* written by the DIF */
+#define DTD_SLOT_STACK 1 /* kernel stack: pcs, 0-terminated */
+#define DTD_SLOT_USTACK 2 /* user stack: pid, then pcs, 0-terminated */
+
+/*
+ * What each record slot holds.  A stack slot travels in dif_recslot_t as
+ * an 8-byte integer slot (the DIF writes 0 there with REC %r0; dif_validate
+ * takes integer slots of 1-8 bytes only) and here with its real size: the
+ * module writes the stack over sx_size bytes after the clause ran.
+ */
+struct dtd_slotx {
+	uint32_t sx_fmt; /* DTD_SLOT_* */
+	uint32_t sx_size; /* bytes of the stack (0 for plain slots) */
+};
+
+/*
+ * One key of an aggregation with a stack key.  The DIF packs a stack key
+ * as 8 zero bytes (ak_vmsize); the module moves the keys after it and
+ * writes the stack there in ak_size bytes (ak_size == ak_vmsize for the
+ * other keys).  An aggregation's keys are consecutive, in order.
+ */
+struct dtd_aggkey {
+	uint32_t ak_aggid;
+	uint32_t ak_fmt; /* DTD_SLOT_* */
+	uint32_t ak_vmsize; /* bytes the DIF packed */
+	uint32_t ak_size; /* bytes in the aggregation's key */
 };
 
 struct dtd_ecb {
@@ -162,6 +194,9 @@ struct dtd_status {
 	uint32_t ds_pending[DTD_MAXCPUS]; /* bytes waiting in each CPU's buffer */
 	uint64_t ds_drops[DTD_MAXCPUS];
 	uint64_t ds_aggdrops[DTD_MAXCPUS];
+	uint32_t ds_filled; /* bufpolicy=fill: CPUs whose buffer filled */
+	uint32_t ds_exiting; /* a clause with exit() ran: with fill and ring
+				the consumer reads nothing before the end */
 };
 
 enum dtd_state {

@@ -14,6 +14,7 @@ EXTRA_DIST += kernel/README.md kernel/Kbuild kernel/gen-symtab.sh kernel/dtrace-
 	kernel/dt_dev.c kernel/dt_port_kernel.c \
 	kernel/dtrace_ioctl.h kernel/dt_trace.h kernel/dt_consume_rec.h \
 	kernel/dt_probes.c kernel/dt_load.c kernel/dt_fire.c kernel/dt_enable.c \
+	kernel/dt_buf.c kernel/dt_stack.c kernel/dt_cwd.c kernel/compat/dt_compat_stack.h \
 	kernel/providers/README.md kernel/providers/dt_profile.c \
 	kernel/providers/dt_syscall.c kernel/providers/dt_sdt.c \
 	kernel/providers/dt_fbt.c kernel/providers/dt_fbt_refuse.c \

@@ -687,6 +687,14 @@ static __attribute__((__noinline__)) int dif_op_agg(dif_mstate_t *ms,
 		dt_port_memset(key + ms->ms_tbuf_used, 0,
 			       s->as_keysize - ms->ms_tbuf_used);
 	}
+	if (env->de_ops != NULL && env->de_ops->ho_aggkey != NULL) {
+		int f = env->de_ops->ho_aggkey(ms->ms_ctx, aggid, key,
+					       s->as_keysize);
+		if (f != 0) {
+			dif_tflush(ms);
+			return f;
+		}
+	}
 	if (dt_aggbuf_update(ms->ms_aggbuf, aggid, key, v, w) != 0)
 		ms->ms_aggdrops++;
 	dif_tflush(ms);

@@ -75,6 +75,15 @@ typedef struct dif_hostops {
 	int (*ho_spec_discard)(void *ctx, uint64_t id);
 	/* progenyof(pid): 1 if the current process is pid or descends from it */
 	int (*ho_progenyof)(void *ctx, uint64_t pid);
+	/*
+	 * Appended (kmod): AGG passes the packed, zero-padded key of
+	 * aggregation aggid (keysize bytes, writable) before the update, so
+	 * the backend can put in what the DIF pushed as 0 (stack() and
+	 * ustack() keys, dt_program.h).  NULL: the key is used as packed.
+	 * Returns 0 or an enum dif_fault.
+	 */
+	int (*ho_aggkey)(void *ctx, uint32_t aggid, uint8_t *key,
+			 uint32_t keysize);
 } dif_hostops_t;
 
 /* program-wide environment, shared by all CPUs (read-only during exec,

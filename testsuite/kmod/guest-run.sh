@@ -73,6 +73,9 @@ once "tick-10 about 10 per second" ticks -n 'tick-10 { n++; } tick-2s { printf("
 once "fbt with interrupts off (update_process_times)" fired -n 'fbt::update_process_times:entry { n++; } tick-1s { printf("%s\n", n > 0 ? "fired" : "none"); exit(0); }'
 once "aggregation by execname from a syscall" yes -n 'syscall:::entry { @[execname] = count(); } tick-1s { exit(0); } END { printf("yes\n"); }'
 
+# the module core: buffer policies, stacks, caller, cwd/root
+[ -f /guest-core.sh ] && . /guest-core.sh
+
 # SIGKILL of the consumer: everything is torn down, the device is free again
 $D -q -n 'syscall:::entry { @[probefunc] = count(); } fbt::vfs_*:entry { @f[probefunc] = count(); }' > /dev/null 2>&1 &
 dp=$!

@@ -290,12 +290,38 @@ static int kmod_enable(dt_backend_t *be, const dt_program_t *prog, const dt_ecb_
 
 	for (c = 0; c < prog->dp_nclauses; c++) {
 		const dt_clause_t *cl = &prog->dp_clauses[c];
+		difo_t d = cl->dc_difo;
+		dif_recslot_t *rs = dt_kmod_slots(cl);
 		uint32_t pc;
 		const char *why;
+		int bad, oom = d.dtdo_nslots && rs == NULL;
 
-		if (dif_validate(&cl->dc_difo, NULL, &pc, &why) != 0) {
+		if (oom) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		/* as the module will see it (stack slots as 8-byte integers) */
+		d.dtdo_slots = rs;
+		bad = dif_validate(&d, NULL, &pc, &why) != 0;
+		free(rs);
+		if (bad) {
 			snprintf(err, errlen, "clause at line %d: invalid DIF at offset %u: %s",
 				 cl->dc_line, pc * 8, why);
+			return -1;
+		}
+	}
+	if (be->opts.ro_bufpolicy == 1) {
+		/* fill: END's records must fit in a full buffer */
+		uint64_t need = 0, size = be->opts.ro_bufsize ? be->opts.ro_bufsize : (1U << 20);
+
+		for (c = 0; c < necbs; c++)
+			if (ecbs[c].ec_probeid == 2 && !ecbs[c].ec_clause->dc_aggonly)
+				need += (sizeof(dt_rechdr_t) + ecbs[c].ec_clause->dc_difo.dtdo_recsize +
+					 7) & ~(uint64_t)7;
+		if (size > (64U << 20))
+			size = 64U << 20;
+		if (need > size) {
+			snprintf(err, errlen, "END enablings exceed size of principal buffer");
 			return -1;
 		}
 	}
@@ -424,7 +450,15 @@ static int kmod_poll(dt_backend_t *be, dt_consumer_t *c, int timeout_ms)
 			return -1;
 		for (i = 0; i < st.ds_ncpus && i < DTD_MAXCPUS; i++)
 			pending |= st.ds_pending[i] != 0;
-		if (pending || be->stopped || waited >= timeout_ms)
+		if (be->stopped)
+			break;
+		if (be->opts.ro_bufpolicy != 0) {
+			/* fill and ring buffers are read once, after END */
+			if (st.ds_exiting || st.ds_filled)
+				return 1;
+			pending = 0;
+		}
+		if (pending || waited >= timeout_ms)
 			break;
 		/* the probe path never wakes anyone (it may run under the
 		 * scheduler's locks): look again in 5 ms */
@@ -435,6 +469,10 @@ static int kmod_poll(dt_backend_t *be, dt_consumer_t *c, int timeout_ms)
 				return 0; /* a signal: let the driver look */
 		}
 		waited += 5;
+	}
+	if (be->opts.ro_bufpolicy != 0 && !be->stopped) {
+		report_drops(be, c, &st);
+		return 0;
 	}
 	r = drain(be, c);
 	report_drops(be, c, &st);

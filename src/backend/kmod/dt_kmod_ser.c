@@ -44,6 +44,41 @@ static void put(sbuf_t *b, const void *data, size_t n)
 	b->len += pad;
 }
 
+/* the module's name for a slot or key format (dtrace_ioctl.h) */
+static uint32_t stackfmt(dt_slotfmt_t f)
+{
+	return f == DT_FMT_STACK ? DTD_SLOT_STACK : f == DT_FMT_USTACK ? DTD_SLOT_USTACK :
+	       DTD_SLOT_PLAIN;
+}
+
+static int agg_has_stack(const dt_aggdesc_t *a)
+{
+	uint32_t k;
+
+	for (k = 0; a->ag_keyfmt != NULL && k < a->ag_nkeys; k++)
+		if (stackfmt(a->ag_keyfmt[k]) != DTD_SLOT_PLAIN)
+			return 1;
+	return 0;
+}
+
+dif_recslot_t *dt_kmod_slots(const dt_clause_t *cl)
+{
+	const difo_t *d = &cl->dc_difo;
+	dif_recslot_t *rs;
+	uint32_t k;
+
+	if (d->dtdo_nslots == 0)
+		return NULL;
+	rs = malloc(d->dtdo_nslots * sizeof(*rs));
+	if (rs == NULL)
+		return NULL;
+	memcpy(rs, d->dtdo_slots, d->dtdo_nslots * sizeof(*rs));
+	for (k = 0; k < d->dtdo_nslots; k++)
+		if (stackfmt(cl->dc_slotfmt[k]) != DTD_SLOT_PLAIN)
+			rs[k].rs_size = 8;
+	return rs;
+}
+
 int dt_kmod_serialize(const dt_program_t *prog, const dt_ecb_t *ecbs, uint32_t necbs,
 		      const dt_runopts_t *ro, dt_kmod_blob_t *out)
 {
@@ -70,6 +105,9 @@ int dt_kmod_serialize(const dt_program_t *prog, const dt_ecb_t *ecbs, uint32_t n
 	h.ph_aggsize = ro->ro_aggsize;
 	h.ph_dynvarsize = ro->ro_dynvarsize;
 	h.ph_specsize = ro->ro_specsize;
+	for (i = 0; i < prog->dp_naggs; i++)
+		if (agg_has_stack(&prog->dp_aggs[i]))
+			h.ph_nakeys += prog->dp_aggs[i].ag_nkeys;
 	put(&b, &h, sizeof(h));
 	put(&b, prog->dp_vars, (size_t)prog->dp_nvars * sizeof(dif_var_t));
 	for (i = 0; i < prog->dp_naggs; i++) {
@@ -86,9 +124,29 @@ int dt_kmod_serialize(const dt_program_t *prog, const dt_ecb_t *ecbs, uint32_t n
 		 * between them, so the kernel reads one array */
 		put(&b, &as, sizeof(as));
 	}
+	for (i = 0; i < prog->dp_naggs; i++) {
+		const dt_aggdesc_t *a = &prog->dp_aggs[i];
+		uint32_t k;
+
+		if (!agg_has_stack(a))
+			continue;
+		for (k = 0; k < a->ag_nkeys; k++) {
+			const dif_type_t *t = &a->ag_keytypes[k];
+			struct dtd_aggkey ak;
+
+			memset(&ak, 0, sizeof(ak));
+			ak.ak_aggid = a->ag_id;
+			ak.ak_fmt = stackfmt(a->ag_keyfmt[k]);
+			/* as the code generator pushes them (vm.h: packed keys) */
+			ak.ak_size = t->dt_byref ? t->dt_size : 8;
+			ak.ak_vmsize = ak.ak_fmt != DTD_SLOT_PLAIN ? 8 : ak.ak_size;
+			put(&b, &ak, sizeof(ak));
+		}
+	}
 	for (i = 0; i < prog->dp_nclauses; i++) {
 		const difo_t *d = &prog->dp_clauses[i].dc_difo;
 		struct dtd_clause dc;
+		uint32_t k;
 
 		memset(&dc, 0, sizeof(dc));
 		dc.dc_len = d->dtdo_len;
@@ -102,12 +160,31 @@ int dt_kmod_serialize(const dt_program_t *prog, const dt_ecb_t *ecbs, uint32_t n
 		dc.dc_rtbyref = d->dtdo_rtype.dt_byref;
 		dc.dc_rtstring = d->dtdo_rtype.dt_string;
 		dc.dc_rtsigned = d->dtdo_rtype.dt_signed;
+		for (k = 0; k < prog->dp_clauses[i].dc_nacts; k++)
+			if (prog->dp_clauses[i].dc_acts[k].da_kind == DT_ACT_EXIT)
+				dc.dc_exit = 1;
 		put(&b, &dc, sizeof(dc));
 		put(&b, d->dtdo_buf, (size_t)d->dtdo_len * sizeof(dif_instr_t));
 		put(&b, d->dtdo_inttab, (size_t)d->dtdo_intlen * 8);
-		put(&b, d->dtdo_slots, (size_t)d->dtdo_nslots * sizeof(dif_recslot_t));
+		{
+			dif_recslot_t *rs = dt_kmod_slots(&prog->dp_clauses[i]);
+
+			if (d->dtdo_nslots && rs == NULL) {
+				b.err = 1;
+				break;
+			}
+			put(&b, rs, (size_t)d->dtdo_nslots * sizeof(dif_recslot_t));
+			free(rs);
+		}
 		put(&b, d->dtdo_actpc, (size_t)d->dtdo_nacts * 4);
 		put(&b, d->dtdo_strtab, d->dtdo_strlen);
+		for (k = 0; k < d->dtdo_nslots; k++) {
+			struct dtd_slotx sx;
+
+			sx.sx_fmt = stackfmt(prog->dp_clauses[i].dc_slotfmt[k]);
+			sx.sx_size = sx.sx_fmt != DTD_SLOT_PLAIN ? d->dtdo_slots[k].rs_size : 0;
+			put(&b, &sx, sizeof(sx));
+		}
 	}
 	for (i = 0; i < necbs; i++) {
 		struct dtd_ecb e;

@@ -17,4 +17,12 @@ typedef struct dt_kmod_blob {
 int dt_kmod_serialize(const dt_program_t *prog, const dt_ecb_t *ecbs, uint32_t necbs,
 		      const dt_runopts_t *ro, dt_kmod_blob_t *out);
 
+/*
+ * A clause's record slots as the module takes them: each stack() /
+ * ustack() slot as an 8-byte integer slot (the DIF writes 0 there; the
+ * module writes the stack over its real size, sent beside).  malloc'd;
+ * NULL when out of memory or when the clause has no slot.
+ */
+dif_recslot_t *dt_kmod_slots(const dt_clause_t *cl);
+
 #endif /* DT_KMOD_SER_H */
