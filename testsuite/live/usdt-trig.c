@@ -15,9 +15,9 @@
  *                        dt_trig_done(N) and USDT dttest:done(N).
  *   usdt-trig N wait     the same after one byte arrives on stdin
  *
- * dt_trig_add is written in assembly so its instruction offsets are
- * known: push %rbp (0), mov %rsp,%rbp (1), lea (%rdi,%rsi),%rax (4),
- * pop %rbp (8), ret (9).
+ * Built 64-bit, and 32-bit with gcc -m32.  dt_trig_add is written in
+ * assembly so its instruction offsets are known: push %rbp (0),
+ * mov %rsp,%rbp (1), lea (%rdi,%rsi),%rax (4), pop %rbp (8), ret (9).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +25,7 @@
 #include <sys/sdt.h>
 
 long dt_trig_add(long a, long b);
+#if defined(__x86_64__)
 __asm__(".text\n"
 	".globl dt_trig_add\n"
 	".type dt_trig_add, @function\n"
@@ -35,6 +36,21 @@ __asm__(".text\n"
 	"\tpopq %rbp\n"
 	"\tret\n"
 	".size dt_trig_add, .-dt_trig_add\n");
+#else
+/* i386 (gcc -m32), cdecl: push %ebp (0), mov %esp,%ebp (1),
+ * mov 8(%ebp),%eax (3), add 12(%ebp),%eax (6), pop %ebp (9), ret (10) */
+__asm__(".text\n"
+	".globl dt_trig_add\n"
+	".type dt_trig_add, @function\n"
+	"dt_trig_add:\n"
+	"\tpushl %ebp\n"
+	"\tmovl %esp, %ebp\n"
+	"\tmovl 8(%ebp), %eax\n"
+	"\taddl 12(%ebp), %eax\n"
+	"\tpopl %ebp\n"
+	"\tret\n"
+	".size dt_trig_add, .-dt_trig_add\n");
+#endif
 
 /* -O0 keeps the USDT operands in the frame: memory operands */
 __attribute__((noinline, optimize("O0"))) void dt_trig_slow(long i)

@@ -233,6 +233,7 @@ int dt_elf_open(const char *path, dt_elf_obj_t *o)
 	    elf_getshdrstrndx(e, &shstr) != 0 || elf_getphdrnum(e, &nph) != 0)
 		goto out;
 	is64 = gelf_getclass(e) == ELFCLASS64;
+	o->eo_is64 = is64;
 	for (k = 0; k < nph; k++) {
 		if (gelf_getphdr(e, (int)k, &ph) == NULL)
 			goto out;

@@ -160,9 +160,14 @@ static int precmd_path(char *out, size_t len)
 
 static int uobj_precmd(int pid, dt_uobj_t **v, size_t *n)
 {
-	static const char libdirs[] = "/lib/x86_64-linux-gnu:"
+	/* where Debian and most others keep each class's libraries (the
+	 * target's own ld.so.cache and RPATH are not consulted) */
+	static const char libdirs64[] = "/lib/x86_64-linux-gnu:"
 		"/usr/lib/x86_64-linux-gnu:/lib64:/usr/lib64:/lib:/usr/lib:"
 		"/usr/local/lib";
+	static const char libdirs32[] = "/lib/i386-linux-gnu:"
+		"/usr/lib/i386-linux-gnu:/lib32:/usr/lib32:/lib:/usr/lib";
+	const char *libdirs;
 	char exe[4096], lib[4096];
 	dt_elf_obj_t o;
 	size_t k;
@@ -173,6 +178,7 @@ static int uobj_precmd(int pid, dt_uobj_t **v, size_t *n)
 	(*v)[*n - 1].uo_code = 1;
 	if (dt_elf_open(exe, &o) != 0)
 		return 0;
+	libdirs = o.eo_is64 ? libdirs64 : libdirs32;
 	if (o.eo_interp != NULL && uobj_add(v, n, o.eo_interp, 0, 0) == 0)
 		(*v)[*n - 1].uo_code = 1;
 	for (k = 0; k < o.eo_nneeded; k++)
@@ -349,7 +355,7 @@ static int have_probe(const dt_bpf_ptab_t *t, const char *prov,
 
 static int add_uprobe(dt_bpf_ptab_t *t, const char *prov, const dt_uobj_t *u,
 		      const char *func, const char *name, int kind, int pid,
-		      uint64_t off)
+		      uint64_t off, int abi)
 {
 	dt_upriv_t *up = dt_upriv_new(pid, u->uo_path);
 
@@ -361,6 +367,9 @@ static int add_uprobe(dt_bpf_ptab_t *t, const char *prov, const dt_uobj_t *u,
 	up->up_nsites = 1;
 	up->up_site[0].off = off;
 	t->pt[t->n - 1].p_priv = up;
+	/* the ABI the arguments follow: the translator hands p_abi << 16 |
+	 * p_nr back to dt_bpf_pid_arg as the clause instance's key */
+	t->pt[t->n - 1].p_abi = abi;
 	return 0;
 }
 
@@ -382,7 +391,7 @@ static int pid_obj(dt_bpf_ptab_t *t, const dt_probedesc_t *pd,
 	dt_elf_obj_t o;
 	uint64_t want = 0;
 	size_t k;
-	int rc = 0;
+	int rc = 0, abi;
 	int all = !have_mod(t, prov, u->uo_base);
 	int offp = !has_glob(pd->pd_func) && pd->pd_func != NULL &&
 		   pd->pd_func[0] != '\0' && !has_glob(pd->pd_name) &&
@@ -392,6 +401,7 @@ static int pid_obj(dt_bpf_ptab_t *t, const dt_probedesc_t *pd,
 		return 0;
 	if (dt_elf_open(u->uo_path, &o) != 0)
 		return 0; /* not an ELF file we can read: no probes */
+	abi = o.eo_is64 ? DT_BPF_ABI_X64 : DT_BPF_ABI_X32;
 	for (k = 0; k < o.eo_nfuncs && rc == 0; k++) {
 		const dt_elf_func_t *f = &o.eo_funcs[k];
 		uint64_t off = dt_elf_off(&o, f->ef_vaddr);
@@ -401,9 +411,9 @@ static int pid_obj(dt_bpf_ptab_t *t, const dt_probedesc_t *pd,
 			continue;
 		if (all)
 			rc = add_uprobe(t, prov, u, f->ef_name, "entry",
-					DT_BPF_P_PID_ENTRY, pid, off) ||
+					DT_BPF_P_PID_ENTRY, pid, off, abi) ||
 			     add_uprobe(t, prov, u, f->ef_name, "return",
-					DT_BPF_P_PID_RETURN, pid, off);
+					DT_BPF_P_PID_RETURN, pid, off, abi);
 		if (rc != 0 || !offp || strcmp(f->ef_name, pd->pd_func) != 0)
 			continue;
 		/* DTrace names offset probes in lower-case hex */
@@ -412,7 +422,7 @@ static int pid_obj(dt_bpf_ptab_t *t, const dt_probedesc_t *pd,
 		    have_probe(t, prov, u->uo_base, f->ef_name, name))
 			continue;
 		rc = add_uprobe(t, prov, u, f->ef_name, name,
-				DT_BPF_P_PID_OFFSET, pid, off + want);
+				DT_BPF_P_PID_OFFSET, pid, off + want, abi);
 	}
 	dt_elf_close(&o);
 	return rc;
@@ -627,25 +637,28 @@ cannot:
 #define PT_SP 152
 #define PT_AX 80
 
-/* R0 = the user word at regs->sp + off (0 if unreadable) */
-static void user_stack_word(xl_t *x, int off)
+/* R0 = the user word of size sz at regs->sp + off (0 if unreadable) */
+static void user_stack_word(xl_t *x, int off, int sz)
 {
+	E(ST(BPF_DW, FP, SL_TMP, 0));
 	E(LDX(BPF_DW, R3, R6, PT_SP));
 	E(ALU_I(BPF_ADD, R3, off));
 	E(MOV_R(R1, FP));
 	E(ALU_I(BPF_ADD, R1, SL_TMP));
-	E(MOV_I(R2, 8));
+	E(MOV_I(R2, sz));
 	E(CALL(BPF_FUNC_probe_read_user));
 	E(LDX(BPF_DW, R0, FP, SL_TMP));
 }
 
 void dt_bpf_pid_arg(xl_t *x, int n)
 {
-	/* SysV: rdi, rsi, rdx, rcx, r8, r9, then the stack above the
-	 * return address */
+	/* x86_64 SysV: rdi, rsi, rdx, rcx, r8, r9, then the stack above the
+	 * return address; i386 cdecl: all on the stack, 4 bytes each */
 	static const int regs[6] = { 112, 104, 96, 88, 72, 64 };
-	uint32_t slot = x->inst != NULL && x->inst->in_key != NULL &&
-				x->inst->in_n > 0 ? x->inst->in_key[0] : 0;
+	uint32_t key = x->inst != NULL && x->inst->in_key != NULL &&
+			       x->inst->in_n > 0 ? x->inst->in_key[0] : 0;
+	uint32_t slot = key & 0xffff;
+	int abi = (int)(key >> 16);
 
 	if (x->ctx == DT_BPF_CTX_URETPROBE) {
 		/* arg0 would be the offset of the returning instruction:
@@ -660,10 +673,12 @@ void dt_bpf_pid_arg(xl_t *x, int n)
 		dt_bpf_usdt_arg(x, slot - 1, n);
 		return;
 	}
-	if (n < 6)
-		E(LDX(BPF_DW, R0, R6, regs[n]));
-	else if (n < 10)
-		user_stack_word(x, 8 * (n - 5));
-	else
+	if (n >= 10)
 		E(MOV_I(R0, 0));
+	else if (abi == DT_BPF_ABI_X32)
+		user_stack_word(x, 4 + 4 * n, 4);
+	else if (n < 6)
+		E(LDX(BPF_DW, R0, R6, regs[n]));
+	else
+		user_stack_word(x, 8 * (n - 5), 8);
 }

@@ -39,6 +39,7 @@ typedef struct dt_elf_obj {
 	char **eo_needed; /* DT_NEEDED names */
 	size_t eo_nneeded;
 	char *eo_interp; /* PT_INTERP, or NULL */
+	int eo_is64; /* ELFCLASS64: else a 32-bit (i386) object */
 } dt_elf_obj_t;
 
 /* read the function symbols, USDT notes and segments of an ELF file */

@@ -9,7 +9,8 @@
  * Arguments come from the note's argument specs ("-4@%edi 8@-8(%rbp)
  * 4@$5 -4@8+counter(%rip)"): SIZE@OPERAND, a negative size being signed;
  * the operand is a register, a constant, or memory at disp(base,index,
- * scale) or at a symbol %rip-relative, read with bpf_probe_read_user.  The specs of each probe are kept in a table for
+ * scale), at a symbol %rip-relative or (i386 PIC) sym@GOTOFF(%reg), read
+ * with bpf_probe_read_user.  The specs of each probe are kept in a table for
  * the life of the process; the probe's p_nr is its slot + 1, which the
  * translator hands back as the clause instance's key.
  */
@@ -33,6 +34,7 @@ typedef struct usdt_arg {
 	int ua_index, ua_scale; /* memory: index register (-1: none) */
 	int64_t ua_val; /* constant, or displacement */
 	char ua_sym[64]; /* memory: symbol of sym+disp(%rip) */
+	int ua_gotoff; /* i386 PIC: sym@GOTOFF(%reg), reg = the GOT */
 } usdt_arg_t;
 
 typedef struct usdt_slot {
@@ -161,6 +163,10 @@ static int parse_arg(const char *s, size_t len, usdt_arg_t *a)
 			memcpy(a->ua_sym, p, l);
 			a->ua_sym[l] = '\0';
 			p += l;
+			if (l > 7 && strcmp(a->ua_sym + l - 7, "@GOTOFF") == 0) {
+				a->ua_sym[l - 7] = '\0';
+				a->ua_gotoff = 1;
+			}
 		}
 	}
 	if (*p++ != '(')
@@ -184,9 +190,10 @@ static int parse_arg(const char *s, size_t len, usdt_arg_t *a)
 	}
 	if (*p != ')' || p[1] != '\0')
 		return -1;
-	/* a symbol only makes sense %rip-relative (we know no load bias),
-	 * and %rip only with a symbol (we know no instruction lengths) */
-	if ((a->ua_reg == 128) != (a->ua_sym[0] != '\0'))
+	/* a symbol only makes sense %rip-relative or GOT-relative (we know
+	 * no load bias), and %rip only with a symbol (we know no instruction
+	 * lengths) */
+	if (!a->ua_gotoff && (a->ua_reg == 128) != (a->ua_sym[0] != '\0'))
 		a->ua_kind = UA_NONE;
 	return 0;
 }
@@ -204,7 +211,8 @@ static int spec_slot(const char *spec, const char *path, uint64_t site,
 	const char *p = spec;
 	char *key;
 	uint32_t k;
-	int rip = strstr(spec, "(%rip)") != NULL;
+	int rip = strstr(spec, "(%rip)") != NULL ||
+		  strstr(spec, "@GOTOFF") != NULL;
 	size_t kl = strlen(spec) + strlen(path) + 32;
 	int a;
 
@@ -247,14 +255,18 @@ static int spec_slot(const char *spec, const char *path, uint64_t site,
 	}
 	for (a = 0; a < s->us_nargs; a++) {
 		usdt_arg_t *ua = &s->us_arg[a];
-		uint64_t v;
+		uint64_t v, got;
 
 		if (ua->ua_kind != UA_MEM || ua->ua_sym[0] == '\0')
 			continue;
 		if (dt_elf_symval(path, ua->ua_sym, &v) != 0)
 			ua->ua_kind = UA_NONE;
-		else
+		else if (!ua->ua_gotoff)
 			ua->ua_val += (int64_t)(v - site);
+		else if (dt_elf_symval(path, "_GLOBAL_OFFSET_TABLE_", &got) != 0)
+			ua->ua_kind = UA_NONE;
+		else
+			ua->ua_val += (int64_t)(v - got);
 	}
 	*slot = nslots++;
 	return 0;
