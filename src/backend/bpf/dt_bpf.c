@@ -1245,4 +1245,5 @@ const dt_backend_ops_t dt_backend_bpf = {
 	.bo_snapshot = bpf_snapshot,
 	.bo_stop = bpf_stop,
 	.bo_close = bpf_close,
+	.bo_argtype = dt_bpf_argtype,
 };

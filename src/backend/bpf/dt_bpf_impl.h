@@ -209,6 +209,10 @@ void dt_bpf_pid_arg(struct xl *x, int n);
  */
 void dt_bpf_xl_output(struct xl *x);
 
+/* bo_argtype (dt_bpf_argtype.c): args[n]'s C type for sdt and fbt probes */
+const char *dt_bpf_argtype(dt_backend_t *be, const dt_probedesc_t *pds,
+			   uint32_t npds, int n);
+
 /* kernel facts found through BTF (dt_bpf_btf.c) */
 int dt_bpf_btf_offsets(dt_bpf_layout_t *lay, char *err, size_t errlen);
 const char *dt_bpf_fbt_unavailable(void);

@@ -13,7 +13,8 @@ libdtrace_la_SOURCES += \
 	src/backend/bpf/dt_bpf_gen.h src/backend/bpf/dt_bpf_insn.h \
 	src/backend/bpf/dt_bpf_probes.c src/backend/bpf/dt_bpf_btf.c \
 	src/backend/bpf/dt_bpf_syscalls.h \
-	src/backend/bpf/dt_bpf_perfbuf.c src/backend/bpf/dt_bpf_perfbuf.h
+	src/backend/bpf/dt_bpf_perfbuf.c src/backend/bpf/dt_bpf_perfbuf.h \
+	src/backend/bpf/dt_bpf_argtype.c
 nodist_libdtrace_la_SOURCES = src/backend/bpf/dt_bpf_syscalls.c
 libdtrace_la_LIBADD += $(LIBBPF_LIBS) $(LIBELF_LIBS)
 CLEANFILES += src/backend/bpf/dt_bpf_syscalls.c
