@@ -90,7 +90,7 @@ static unsigned btf_hashname(int su, const char *s)
 	return h;
 }
 
-/* 0: struct, 1: union, 2: enum; -1 for other kinds */
+/* 0: struct, 1: union, 2: enum, 3: typedef; -1 for other kinds */
 static int btf_tagclass(const btf_type_t *t)
 {
 	switch (btf_kind(t)) {
@@ -98,6 +98,7 @@ static int btf_tagclass(const btf_type_t *t)
 	case BTF_K_UNION: return 1;
 	case BTF_K_ENUM:
 	case BTF_K_ENUM64: return 2;
+	case BTF_K_TYPEDEF: return 3;
 	default: return -1;
 	}
 }
@@ -515,6 +516,16 @@ static dt_type_t *btf_enumconst(void *arg, dt_typetab_t *tt, const char *nm,
 	return NULL;
 }
 
+static dt_type_t *btf_typedef(void *arg, dt_typetab_t *tt, const char *nm)
+{
+	dt_btfconv_t *c = btf_conv_ctx(arg, tt);
+	uint32_t id;
+
+	if (c == NULL || (id = btf_find(c->c_btf, 3, nm)) == 0)
+		return NULL;
+	return btf_conv(c, tt, c->c_btf->b_types[id]->size_type);
+}
+
 void dt_btf_attach(dt_typetab_t *tt)
 {
 	dt_typeimport_t ti;
@@ -523,6 +534,7 @@ void dt_btf_attach(dt_typetab_t *tt)
 	ti.ti_tagged = btf_tagged;
 	ti.ti_complete = btf_complete;
 	ti.ti_enumconst = btf_enumconst;
+	ti.ti_typedef = btf_typedef;
 	ti.ti_arg = c;
 	dt_typetab_set_import(tt, &ti);
 }

@@ -74,12 +74,39 @@ static dt_type_t *dt_tt_new(dt_typetab_t *tt, dt_tkind_t k, const char *name)
 	return t;
 }
 
+/*
+ * Only names shaped like the kernel's typedefs are looked up outside:
+ * every identifier of a program passes through here (is it a type
+ * name?), and a user variable must not turn into a kernel type.
+ */
+static int dt_tt_typedef_shaped(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n > 2 && strcmp(name + n - 2, "_t") == 0)
+		return 1;
+	if (strncmp(name, "__", 2) == 0)
+		name += 2;
+	return (name[0] == 'u' || name[0] == 's') &&
+	    (strcmp(name + 1, "8") == 0 || strcmp(name + 1, "16") == 0 ||
+	    strcmp(name + 1, "32") == 0 || strcmp(name + 1, "64") == 0);
+}
+
 dt_type_t *dt_type_lookup(dt_typetab_t *tt, const char *name)
 {
 	dt_type_t *t;
 	for (t = tt->tt_hash[dt_tt_hashname(name)]; t != NULL; t = t->dt_hnext)
 		if (strcmp(t->dt_name, name) == 0)
 			return t;
+	if (tt->tt_import.ti_typedef != NULL && !tt->tt_importing &&
+	    dt_tt_typedef_shaped(name)) {
+		tt->tt_importing = 1;
+		t = tt->tt_import.ti_typedef(tt->tt_import.ti_arg, tt, name);
+		tt->tt_importing = 0;
+		if (t != NULL)
+			return dt_type_typedef(tt, dt_arena_strdup(tt->tt_arena,
+			    name), t);
+	}
 	return NULL;
 }
 

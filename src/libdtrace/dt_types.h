@@ -74,12 +74,20 @@ typedef struct dt_typeimport {
 	/* an enumerator constant by name: its enum type and value */
 	dt_type_t *(*ti_enumconst)(void *arg, dt_typetab_t *tt,
 				   const char *name, int64_t *valp);
+	/* a typedef name (umode_t, loff_t ...): its type, or NULL */
+	dt_type_t *(*ti_typedef)(void *arg, dt_typetab_t *tt,
+				 const char *name);
 	void *ti_arg;
 } dt_typeimport_t;
 
 /* a table with D's built-in types (LP64), strings of strsize bytes */
 dt_typetab_t *dt_typetab_create(dt_arena_t *a, uint32_t strsize);
 
+/*
+ * A type by name; a name that looks like a kernel typedef (ends in _t, or
+ * u8 ... s64 with or without "__") and is not known is asked of the
+ * importer, and entered in the table if it has it.
+ */
 dt_type_t *dt_type_lookup(dt_typetab_t *tt, const char *name);
 dt_type_t *dt_type_int(dt_typetab_t *tt, const char *name, uint32_t size,
 		       int is_signed);
