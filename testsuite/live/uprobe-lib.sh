@@ -7,6 +7,7 @@
 #   sym_addr F, usdt_addr NAME   link-time address of a function / USDT site
 #   text_byte P A     the byte at link-time address A in process P, in hex
 #   wait_byte P A B   waits (10 s at most) until that byte is B
+#   wait_armed P A... waits until every address A has its breakpoint
 UT=$TRIG/usdt-trig
 UFIFO=$(mktemp -u /tmp/dt-live-fifo.XXXXXX)
 
@@ -52,4 +53,16 @@ wait_byte() {
 		sleep 0.1
 	done
 	return 0
+}
+
+# a perf uprobe's breakpoint goes in at perf_event_open, its program a
+# moment later (PERF_EVENT_IOC_SET_BPF): after the last breakpoint shows,
+# give the consumer a moment before letting the target run
+wait_armed() {
+	p=$1
+	shift
+	for a in "$@"; do
+		wait_byte $p $a cc || return 1
+	done
+	sleep 0.5
 }

@@ -11,7 +11,7 @@ trig_start 1000
 $DTRACE -q -x backend=bpf -n 'pid$target::dt_trig_add:entry { @ = count(); } pid$target::dt_trig_done:entry { exit(0); } END { printa("p %@d\n", @); }' \
 	-p $TP > "$D" 2>&1 &
 dp=$!
-wait_byte $TP $(sym_addr dt_trig_add) cc || { kill $dp $TP; echo "uprobe never appeared"; exit 1; }
+wait_armed $TP $(sym_addr dt_trig_add) $(sym_addr dt_trig_done) || { kill $dp $TP; echo "uprobe never appeared"; exit 1; }
 trig_go
 wait $dp
 wait $TP

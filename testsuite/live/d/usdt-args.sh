@@ -26,7 +26,7 @@ trig_start 500
 $DTRACE -q -x backend=bpf -n 'dttest$target:::tick { @n = count(); @s = sum(arg1); } dttest$target:::done { exit(0); } END { printa("ticks %@d\n", @n); printa("sum %@d\n", @s); }' \
 	-p $TP > "$D" 2>&1 &
 dp=$!
-wait_byte $TP $(usdt_addr tick) cc || { kill $dp $TP; echo "uprobe never appeared"; exit 1; }
+wait_armed $TP $(usdt_addr tick) $(usdt_addr done) || { kill $dp $TP; echo "uprobe never appeared"; exit 1; }
 trig_go
 wait $dp
 wait $TP
