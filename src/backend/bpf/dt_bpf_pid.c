@@ -214,7 +214,7 @@ static int is_unexeced_child(int pid)
 
 int dt_uobj_list(int pid, dt_uobj_t **objs, size_t *n)
 {
-	char p[64], exe[4096], line[4096 + 128];
+	char p[64], exe[4096], line[4096 + 128], full[4096 + 64];
 	ssize_t el;
 	FILE *f;
 
@@ -243,7 +243,10 @@ int dt_uobj_list(int pid, dt_uobj_t **objs, size_t *n)
 		if (path[0] != '/' || ino == 0 ||
 		    strstr(path, " (deleted)") != NULL)
 			continue;
-		if (uobj_add(objs, n, path, strcmp(path, exe) == 0,
+		/* the path as the process sees it (it may live in another
+		 * mount namespace, a container) */
+		snprintf(full, sizeof(full), "/proc/%d/root%s", pid, path);
+		if (uobj_add(objs, n, full, strcmp(path, exe) == 0,
 			     off == 0 ? lo : 0) != 0) {
 			fclose(f);
 			return -1;
@@ -252,7 +255,7 @@ int dt_uobj_list(int pid, dt_uobj_t **objs, size_t *n)
 			size_t k;
 
 			for (k = 0; k < *n; k++)
-				if (strcmp((*objs)[k].uo_path, path) == 0)
+				if (strcmp((*objs)[k].uo_path, full) == 0)
 					(*objs)[k].uo_code = 1;
 		}
 	}
@@ -510,6 +513,8 @@ static int open_uprobe(const dt_upriv_t *up, uint32_t site, int ret)
 	a.config2 = up->up_site[site].off;
 	a.sample_period = 1;
 	a.wakeup_events = 1;
+	/* armed by PERF_EVENT_IOC_ENABLE, once the program is attached */
+	a.disabled = 1;
 	/* the target as the event's task: only its address space traps */
 	fd = (int)syscall(__NR_perf_event_open, &a, up->up_pid, -1, -1,
 			  PERF_FLAG_FD_CLOEXEC);
