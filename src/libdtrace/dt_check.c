@@ -542,7 +542,8 @@ static void dt_ck_xlate_member(dt_pcb_t *pcb, dt_node_t *n, dt_node_t *xn)
 			dt_cc_error(pcb, n->n_line, D_TYPE_MEMBER,
 			    "%s is not a member of %s", n->n_sval, TN(to, b1));
 		dt_cc_error(pcb, n->n_line, D_XLATE_NOCONV,
-		    "translator member %s is not defined", n->n_sval);
+		    "translator does not define conversion for member: %s",
+		    n->n_sval);
 	}
 	n->n_inl = dt_ck_clone(pcb, m->n_a, x->dx_arg, xn->n_a);
 	dt_check_expr(pcb, n->n_inl);
@@ -903,6 +904,32 @@ static void dt_ck_member(dt_pcb_t *pcb, dt_node_t *n)
 	n->n_lvalue = n->n_writable = 1;
 }
 
+/*
+ * The dtrace provider's probes (BEGIN, END, ERROR) have no args[]: every
+ * index is out of range when the clause names only them.
+ */
+static int dt_ck_noargs(dt_pcb_t *pcb)
+{
+	uint32_t i;
+
+	if (pcb->pcb_npds == 0)
+		return 0;
+	for (i = 0; i < pcb->pcb_npds; i++) {
+		const dt_probedesc_t *pd = &pcb->pcb_pds[i];
+
+		if (strcmp(pd->pd_prov, "dtrace") == 0 &&
+		    strpbrk(pd->pd_name, "*?[") == NULL && pd->pd_name[0])
+			continue;
+		if (pd->pd_prov[0] == '\0' && pd->pd_mod[0] == '\0' &&
+		    pd->pd_func[0] == '\0' && (strcmp(pd->pd_name, "BEGIN") == 0 ||
+		    strcmp(pd->pd_name, "END") == 0 ||
+		    strcmp(pd->pd_name, "ERROR") == 0))
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
 static void dt_ck_index(dt_pcb_t *pcb, dt_node_t *n)
 {
 	dt_node_t *b = n->n_a;
@@ -932,10 +959,16 @@ static void dt_ck_index(dt_pcb_t *pcb, dt_node_t *n)
 			    "%s[ ] argument #1 is incompatible with prototype",
 			    b->n_sval);
 		if (bi->db_id == DIF_VAR_ARGS && k->n_isconst &&
-		    (k->n_ival < 0 || k->n_ival > 9))
+		    (k->n_ival < 0 || k->n_ival > 9 || dt_ck_noargs(pcb))) {
+			const dt_probedesc_t *pd = pcb->pcb_npds > 0 ?
+			    &pcb->pcb_pds[0] : NULL;
+			/* DTrace names the description as prov:mod:func:name */
 			dt_cc_error(pcb, k->n_line, D_ARGS_IDX,
-			    "index %lld is out of range for args[ ]",
-			    (long long)k->n_ival);
+			    "index %lld is out of range for %s:%s:%s:%s args[ ]",
+			    (long long)k->n_ival, pd ? pd->pd_prov : "",
+			    pd ? pd->pd_mod : "", pd ? pd->pd_func : "",
+			    pd ? pd->pd_name : "");
+		}
 		dt_ck_builtin(pcb, n, bi);
 		n->n_ival = bi->db_id;
 		if (bi->db_id == DIF_VAR_ARGS && k->n_isconst &&
@@ -1651,8 +1684,8 @@ static void dt_ck_aggparams(dt_pcb_t *pcb, dt_node_t *call, unsigned fn,
 				dt_cc_error(pcb, hi->n_line,
 				    D_LLQUANT_MAGTOOBIG,
 				    "llquantize( ) factor (%lld) raised to "
-				    "power of high magnitude (%lld) overflows "
-				    "64-bits", (long long)p->ap_factor,
+				    "power of high magnitude (%lld) plus 1 "
+				    "overflows 64-bits", (long long)p->ap_factor,
 				    (long long)p->ap_high);
 			pw *= p->ap_factor;
 		}
@@ -1944,7 +1977,9 @@ static void dt_ck_printf(dt_pcb_t *pcb, dt_node_t *n, const char *fn,
 		}
 		if (!ok) {
 			const char *proto = pc->pc_proto ? pc->pc_proto : "?";
-			dt_pf_convtext(pf, pc, ct, sizeof(ct));
+			/* DTrace names the conversion without its flags */
+			snprintf(ct, sizeof(ct), "%s%c", pc->pc_length,
+			    pc->pc_conv);
 			snprintf(err, sizeof(err), "%s", proto);
 			dt_cc_error(pcb, a->n_line, D_PRINTF_ARG_TYPE,
 			    "%s( ) argument #%u is incompatible with "
@@ -1958,7 +1993,8 @@ static void dt_ck_printf(dt_pcb_t *pcb, dt_node_t *n, const char *fn,
 		uint32_t cno = 0;
 		const dt_pfconv_t *pc = dt_pf_arg(pf, argi, &star, &cno);
 		if (pc != NULL) {
-			dt_pf_convtext(pf, pc, ct, sizeof(ct));
+			snprintf(ct, sizeof(ct), "%s%c", pc->pc_length,
+			    pc->pc_conv);
 			if (star)
 				dt_cc_error(pcb, n->n_line, D_PRINTF_DYN_PROTO,
 				    "%s( ) prototype mismatch: conversion #%u "
@@ -2251,10 +2287,8 @@ static void dt_ck_clause(dt_pcb_t *pcb, dt_node_t *c)
 	dt_node_t *s;
 
 	memset(&cc, 0, sizeof(cc));
-	pcb->pcb_npds = 0;
-	if (pcb->pcb_opts->cc_argtype != NULL)
-		pcb->pcb_pds = dt_cc_pdescs(pcb, pcb->pcb_arena, c,
-		    &pcb->pcb_npds);
+	/* args[] checks and types need the clause's descriptions */
+	pcb->pcb_pds = dt_cc_pdescs(pcb, pcb->pcb_arena, c, &pcb->pcb_npds);
 	if (c->n_a != NULL) {
 		dt_check_expr(pcb, c->n_a);
 		if (!dt_type_is_scalar(c->n_a->n_type))

@@ -113,7 +113,8 @@ dt_declspec_t *dt_declspec_merge(dt_pcb_t *pcb, dt_declspec_t *a,
 	if (b->ds_class != DT_DC_NONE) {
 		if (a->ds_class != DT_DC_NONE) {
 			dt_cc_seterr(pcb, b->ds_line, D_DECL_CLASS,
-			    "more than one storage class specified");
+			    "only one storage class allowed in a "
+			    "declaration");
 			return NULL;
 		}
 		a->ds_class = b->ds_class;

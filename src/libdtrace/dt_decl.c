@@ -224,15 +224,25 @@ dt_type_t *dt_decl_apply(dt_pcb_t *pcb, dt_type_t *t, dt_node_t *d,
 					    d->n_a->n_sval);
 				t = dt_type_array(pcb->pcb_types, t, 0);
 			} else {
-				int64_t n = dt_check_intconst(pcb, d->n_b,
-				    D_DECL_ARRSUB, "array dimension");
-				if (n <= 0)
+				int64_t n;
+
+				dt_check_expr(pcb, d->n_b);
+				n = d->n_b->n_ival;
+				if (!d->n_b->n_isconst ||
+				    !dt_type_is_integer(d->n_b->n_type) ||
+				    n == 0 || (n < 0 &&
+				    dt_type_is_signed(d->n_b->n_type)))
 					dt_cc_error(pcb, line, D_DECL_ARRSUB,
-					    "array dimension must be a positive "
-					    "integer constant");
-				if (n > 0x7fffffff / (t->dt_size ? t->dt_size : 1))
+					    "positive integral constant "
+					    "expression or tuple signature "
+					    "expected as array declaration "
+					    "subscript");
+				/* DTrace's limit is the dimension's; ours
+				 * also keeps the size in 32 bits */
+				if ((uint64_t)n > UINT32_MAX ||
+				    n > 0x7fffffff / (t->dt_size ? t->dt_size : 1))
 					dt_cc_error(pcb, line, D_DECL_ARRBIG,
-					    "array dimension too large");
+					    "array dimension too big");
 				if (dt_type_is_void(t))
 					dt_cc_error(pcb, line, D_DECL_VOIDOBJ,
 					    "cannot have array of void");

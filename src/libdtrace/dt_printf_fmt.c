@@ -77,17 +77,16 @@ static int conv_lookup(char conv, const char *length, dt_pfkind_t *kind,
 
 	if (length[0] == '\0') {
 		switch (*kind) {
+		/* the prototypes DTrace names in D_PRINTF_ARG_TYPE */
 		case DT_PFK_SINT:
-			*proto = "int";
-			break;
 		case DT_PFK_UINT:
-			*proto = "unsigned int";
+			*proto = "char, short, int, long, or long long";
 			break;
 		case DT_PFK_CHAR:
-			*proto = "char";
+			*proto = "char, short, or int";
 			break;
 		case DT_PFK_FLOAT:
-			*proto = "double";
+			*proto = "float, double, or long double";
 			break;
 		case DT_PFK_STRING:
 		case DT_PFK_ESTRING:
@@ -95,8 +94,11 @@ static int conv_lookup(char conv, const char *length, dt_pfkind_t *kind,
 			break;
 		case DT_PFK_POINTER:
 		case DT_PFK_KSYM:
-		case DT_PFK_USYM:
 			*proto = "pointer or integer";
+			break;
+		case DT_PFK_USYM:
+			*proto = "pointer or integer (with -p/-c) or _usymaddr "
+				 "(without -p/-c)";
 			break;
 		case DT_PFK_STACK:
 			*proto = "stack";
@@ -112,7 +114,8 @@ static int conv_lookup(char conv, const char *length, dt_pfkind_t *kind,
 	}
 
 	if (intlen) {
-		int s = *kind == DT_PFK_SINT;
+		/* DTrace names %hx, %lx, %llx by the signed type */
+		int s = *kind == DT_PFK_SINT || conv == 'x' || conv == 'X';
 		static const struct {
 			const char *len, *sproto, *uproto;
 		} lens[] = {
@@ -141,7 +144,7 @@ static int conv_lookup(char conv, const char *length, dt_pfkind_t *kind,
 		return 0;
 	}
 	if (*kind == DT_PFK_CHAR && strcmp(length, "l") == 0) {
-		*proto = "wint_t";
+		*proto = "int";
 		return 0;
 	}
 	return -1;

@@ -114,8 +114,8 @@ static const tcase_t cases[] = {
 	OK("BEGIN { exit(3); trace(1); }", "a0=exit:1,trace:1 sl0.0=0:4:1"),
 	ERR("BEGIN { printf(\"%d\\n\", \"s\"); }", "D_PRINTF_ARG_TYPE", 1,
 	    "printf( ) argument #2 is incompatible with conversion #1 "
-	    "prototype:\n\tconversion: %d\n\t prototype: int\n\t  argument: "
-	    "string"),
+	    "prototype:\n\tconversion: %d\n\t prototype: char, short, int, "
+	    "long, or long long\n\t  argument: string"),
 	ERR("BEGIN { printf(\"%d %d\\n\", 1); }", "D_PRINTF_ARG_PROTO", 1,
 	    "printf( ) prototype mismatch: conversion #2 (%d) is missing a "
 	    "corresponding value argument"),
@@ -190,7 +190,7 @@ static const tcase_t cases[] = {
 	    "operator = requires modifiable lvalue as an operand"),
 
 	/* --- built-ins --- */
-	OK("BEGIN { trace(arg0); trace(args[1]); trace(uregs[0]); }",
+	OK("profile:::tick-1s { trace(arg0); trace(args[1]); trace(uregs[0]); }",
 	   "sl0.0=0:8:1 sl0.1=8:8:1 sl0.2=16:8:2"),
 	OK("BEGIN { trace(probeprov); trace(probemod); trace(probefunc); "
 	   "trace(probename); }", "r0=1024"),
@@ -203,7 +203,7 @@ static const tcase_t cases[] = {
 	ERR("BEGIN { trace(args); }", "D_ARR_BADREF", 1,
 	    "args[ ] must be referenced using [ ] subscripts"),
 	ERR("BEGIN { trace(args[10]); }", "D_ARGS_IDX", 1,
-	    "index 10 is out of range for args[ ]"),
+	    "index 10 is out of range for :::BEGIN args[ ]"),
 
 	/* --- aggregations --- */
 	OK("BEGIN { @a = count(); }",

@@ -1,7 +1,7 @@
-/* an array dimension past 2^31 bytes */
+/* an array dimension above UINT_MAX */
 /* @@options: -q -xerrtags */
 /* @@status: 1 */
-int a[0x7fffffff];
+int a[0x100000000];
 BEGIN
 {
 	exit(0);
