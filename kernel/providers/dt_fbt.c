@@ -68,6 +68,14 @@ static int dt_fbt_return(struct kretprobe_instance *ri, struct pt_regs *regs)
 	return 0;
 }
 
+/*
+ * kprobes (and kretprobes) a session may register: each is a full ftrace
+ * text update, so beyond this many the enabling would take minutes under
+ * qemu; the rest are refused and counted (fbt_failed).
+ */
+#define DT_FBT_KPROBES_MAX 1024
+static u32 dt_nkp; /* registered by the current session */
+
 int dt_fbt_enable(struct dt_probe *p)
 {
 	struct dt_kp *k;
@@ -75,6 +83,8 @@ int dt_fbt_enable(struct dt_probe *p)
 
 	if (!p->ret && dt_fbt_ftrace_usable())
 		return dt_fbt_ftrace_enable(p);
+	if (dt_nkp >= DT_FBT_KPROBES_MAX)
+		return -ENOSPC;
 	k = kzalloc(sizeof(*k), GFP_KERNEL);
 	if (!k)
 		return -ENOMEM;
@@ -93,6 +103,7 @@ int dt_fbt_enable(struct dt_probe *p)
 		return err;
 	}
 	p->pdata = k;
+	dt_nkp++;
 	return 0;
 }
 
@@ -155,6 +166,7 @@ void dt_fbt_disable_all(void)
 	u32 i;
 
 	dt_fbt_ftrace_disable_all();
+	dt_nkp = 0;
 	for (i = 0; i < dt_nprobes; i++) {
 		struct dt_kp *k = dt_probes[i].pdata;
 

@@ -5,6 +5,9 @@
  * the traced ip in a hash.  A kprobe each costs a full ftrace text update
  * per registration (tens of ms under qemu, minutes for thousands); here
  * the filter is built while the ops is off and the text is patched once.
+ * The ops stays registered when a session closes (its table goes, so the
+ * callback returns at once): closing patches no text, and the next session
+ * only patches the functions that differ.  Module unload unregisters it.
  *
  * x86 only: the callback's ip is the function's ftrace site, which is the
  * symbol's address (after ENDBR64 on IBT kernels); other architectures
@@ -28,41 +31,51 @@
 
 #if defined(HAVE_FTRACE_OPS_REGS) && defined(CONFIG_X86)
 
-struct dt_fops {
-	struct ftrace_ops ops;
-	int dead; /* session gone: the callback returns at once */
-	int registered;
-	int filtered; /* ftrace_set_filter_ips() initialised the ops */
-	u32 mask; /* hash size - 1 */
+/* one session's ip -> probe table, read by the callback under RCU-sched */
+struct dt_ftab {
+	u32 mask; /* size - 1 */
 	unsigned long *keys; /* ftrace site, 0 = empty */
 	struct dt_probe **vals;
-	/* while collecting: the session's entry probes */
+	struct dt_ftab *next_dead;
+};
+
+/* a session's entry probes being collected, and their resolved sites */
+struct dt_fcol {
 	struct dt_probe **pend;
 	u32 npend, want;
-	/* while resolving: sites found for the pending names */
 	unsigned long *ips;
 	struct dt_probe **ipp;
 	u32 nips, capips;
-	struct dt_fops *next_dead;
 };
 
-static struct dt_fops *dt_fcur; /* the session's (collecting or live) */
+static void dt_fbt_ftrace_cb(unsigned long ip, unsigned long pip,
+			     struct ftrace_ops *op, struct ftrace_regs *fr);
+static struct ftrace_ops dt_fops = {
+	.func = dt_fbt_ftrace_cb,
+	.flags = FTRACE_OPS_FL_SAVE_REGS | FTRACE_OPS_FL_RCU,
+};
+static int dt_fops_on; /* registered */
+static int dt_fops_filtered; /* the filter was touched: free it at unload */
+static unsigned long *dt_fon_ips; /* what the filter holds */
+static u32 dt_fon_n;
+static struct dt_ftab __rcu *dt_flive;
+static struct dt_fcol *dt_fcol;
 static DEFINE_SPINLOCK(dt_freap_lock);
-static struct dt_fops *dt_freap_list;
+static struct dt_ftab *dt_freap_list;
 
 static u32 dt_iphash(unsigned long ip)
 {
 	return hash_long(ip, 32);
 }
 
-static struct dt_probe *dt_fops_find(const struct dt_fops *f, unsigned long ip)
+static struct dt_probe *dt_ftab_find(const struct dt_ftab *t, unsigned long ip)
 {
-	u32 i = dt_iphash(ip) & f->mask;
+	u32 i = dt_iphash(ip) & t->mask;
 
-	while (f->keys[i]) {
-		if (f->keys[i] == ip)
-			return f->vals[i];
-		i = (i + 1) & f->mask;
+	while (t->keys[i]) {
+		if (t->keys[i] == ip)
+			return t->vals[i];
+		i = (i + 1) & t->mask;
 	}
 	return NULL;
 }
@@ -70,15 +83,15 @@ static struct dt_probe *dt_fops_find(const struct dt_fops *f, unsigned long ip)
 static void notrace dt_fbt_ftrace_cb(unsigned long ip, unsigned long pip,
 				     struct ftrace_ops *op, struct ftrace_regs *fr)
 {
-	struct dt_fops *f = container_of(op, struct dt_fops, ops);
+	struct dt_ftab *t = rcu_dereference_sched(dt_flive);
 	struct pt_regs *regs = ftrace_get_regs(fr);
 	struct dt_probe *p;
 	u64 args[6];
 	int i;
 
-	if (READ_ONCE(f->dead) || !regs)
+	if (!t || !regs)
 		return;
-	p = dt_fops_find(f, ip);
+	p = dt_ftab_find(t, ip);
 	if (!p)
 		return;
 	for (i = 0; i < 6; i++)
@@ -132,7 +145,7 @@ static struct dt_probe *dt_name_find(const struct dt_nametab *t, const char *nam
 	return NULL;
 }
 
-static int dt_ips_add(struct dt_fops *f, unsigned long site, struct dt_probe *p)
+static int dt_ips_add(struct dt_fcol *f, unsigned long site, struct dt_probe *p)
 {
 	if (f->nips == f->capips) {
 		u32 ncap = f->capips ? f->capips * 2 : 1024;
@@ -160,7 +173,7 @@ static int dt_ips_add(struct dt_fops *f, unsigned long site, struct dt_probe *p)
 }
 
 struct dt_resolve {
-	struct dt_fops *f;
+	struct dt_fcol *f;
 	struct dt_nametab t;
 	int err;
 };
@@ -233,7 +246,7 @@ static int dt_resolve_all(struct dt_resolve *r)
 }
 #endif
 
-static int dt_resolve(struct dt_fops *f)
+static int dt_resolve(struct dt_fcol *f)
 {
 	struct dt_resolve r = { .f = f };
 	u32 n = roundup_pow_of_two(2 * f->npend + 2), i;
@@ -256,102 +269,148 @@ static int dt_resolve(struct dt_fops *f)
 }
 
 /*
- * Add ips[0..n) to the filter; a batch ftrace rejects (one ip that is not
- * an ftrace site fails it all) is split in two, down to single ips, whose
- * rejection clears them (ips[i] = 0).  Returns how many were rejected.
+ * Add (or remove) ips[0..n) to the filter; a batch ftrace rejects (one ip
+ * that is not an ftrace site fails it all) is split in two, down to single
+ * ips, whose rejection clears them (ips[i] = 0).  Returns the rejected.
  */
-static u32 dt_filter_add(struct dt_fops *f, unsigned long *ips, u32 n)
+static u32 dt_filter_set(unsigned long *ips, u32 n, int remove)
 {
 	if (!n)
 		return 0;
-	f->filtered = 1;
-	if (ftrace_set_filter_ips(&f->ops, ips, n, 0, 0) == 0)
+	dt_fops_filtered = 1;
+	if (ftrace_set_filter_ips(&dt_fops, ips, n, remove, 0) == 0)
 		return 0;
 	if (n == 1) {
 		ips[0] = 0;
 		return 1;
 	}
-	return dt_filter_add(f, ips, n / 2) + dt_filter_add(f, ips + n / 2, n - n / 2);
+	return dt_filter_set(ips, n / 2, remove) + dt_filter_set(ips + n / 2, n - n / 2, remove);
 }
 
 #define DT_FBATCH 2048
 
-static int dt_fops_commit(struct dt_fops *f)
+static void dt_ftab_free(struct dt_ftab *t)
 {
-	u32 i, n, bad = 0;
-	int err;
+	if (!t)
+		return;
+	kvfree(t->keys);
+	kvfree(t->vals);
+	kfree(t);
+}
 
-	err = dt_resolve(f);
-	if (err)
-		return err;
-	if (!f->nips)
-		return 0;
-	for (i = 0; i < f->nips; i += DT_FBATCH) {
-		bad += dt_filter_add(f, f->ips + i, min_t(u32, DT_FBATCH, f->nips - i));
-		cond_resched();
+static void dt_fcol_free(struct dt_fcol *c)
+{
+	if (!c)
+		return;
+	kvfree(c->pend);
+	kvfree(c->ips);
+	kvfree(c->ipp);
+	kfree(c);
+}
+
+static struct dt_ftab *dt_ftab_build(struct dt_fcol *c)
+{
+	struct dt_ftab *t = kzalloc(sizeof(*t), GFP_KERNEL);
+	u32 n = roundup_pow_of_two(2 * c->nips + 2), i;
+
+	if (!t)
+		return NULL;
+	t->mask = n - 1;
+	t->keys = kvcalloc(n, sizeof(*t->keys), GFP_KERNEL);
+	t->vals = kvcalloc(n, sizeof(*t->vals), GFP_KERNEL);
+	if (!t->keys || !t->vals) {
+		dt_ftab_free(t);
+		return NULL;
 	}
-	n = roundup_pow_of_two(2 * f->nips + 2);
-	f->mask = n - 1;
-	f->keys = kvcalloc(n, sizeof(*f->keys), GFP_KERNEL);
-	f->vals = kvcalloc(n, sizeof(*f->vals), GFP_KERNEL);
-	if (!f->keys || !f->vals)
-		return -ENOMEM;
-	for (i = 0; i < f->nips; i++) {
+	for (i = 0; i < c->nips; i++) {
 		u32 h;
 
-		if (!f->ips[i])
+		if (!c->ips[i])
 			continue;
-		h = dt_iphash(f->ips[i]) & f->mask;
-		while (f->keys[h] && f->keys[h] != f->ips[i])
-			h = (h + 1) & f->mask;
-		f->keys[h] = f->ips[i];
-		f->vals[h] = f->ipp[i];
+		h = dt_iphash(c->ips[i]) & t->mask;
+		while (t->keys[h] && t->keys[h] != c->ips[i])
+			h = (h + 1) & t->mask;
+		t->keys[h] = c->ips[i];
+		t->vals[h] = c->ipp[i];
 	}
-	if (bad == f->nips)
-		return 0;
-	err = register_ftrace_function(&f->ops);
+	return t;
+}
+
+/*
+ * Point the ops at this session's functions: add the new sites, then drop
+ * the sites of earlier sessions this one does not want (never emptying a
+ * registered filter: an empty one would trace every function).
+ */
+static int dt_fcol_commit(struct dt_fcol *c)
+{
+	struct dt_ftab *t;
+	unsigned long *keep;
+	u32 i, nk = 0, nrm = 0, bad = 0;
+	int err;
+
+	err = dt_resolve(c);
 	if (err)
 		return err;
-	f->registered = 1;
-	pr_info("dtracedrv: fbt entry on %u functions through one ftrace_ops (%u sites refused by ftrace)\n",
-		f->nips - bad, bad);
+	/*
+	 * Each batch added to (or dropped from) a registered ops patches the
+	 * text again: for many functions, take the ops off, rebuild the
+	 * filter while it is off and put it back (two passes, not dozens).
+	 */
+	if (dt_fops_on && c->nips + dt_fon_n > DT_FBATCH) {
+		unregister_ftrace_function(&dt_fops);
+		dt_fops_on = 0;
+		for (i = 0; i < dt_fon_n; i += DT_FBATCH)
+			dt_filter_set(dt_fon_ips + i, min_t(u32, DT_FBATCH, dt_fon_n - i), 1);
+		dt_fon_n = 0;
+	}
+	for (i = 0; i < c->nips; i += DT_FBATCH) {
+		bad += dt_filter_set(c->ips + i, min_t(u32, DT_FBATCH, c->nips - i), 0);
+		cond_resched();
+	}
+	t = dt_ftab_build(c);
+	keep = kvmalloc_array(c->nips + 1, sizeof(*keep), GFP_KERNEL);
+	if (!t || !keep) {
+		dt_ftab_free(t);
+		kvfree(keep);
+		return -ENOMEM;
+	}
+	for (i = 0; i < c->nips; i++)
+		if (c->ips[i])
+			keep[nk++] = c->ips[i];
+	if (dt_fops_on && nk) {
+		/* dt_fon_ips becomes the list of sites to remove */
+		for (i = 0; i < dt_fon_n; i++)
+			if (!dt_ftab_find(t, dt_fon_ips[i]))
+				dt_fon_ips[nrm++] = dt_fon_ips[i];
+		for (i = 0; i < nrm; i += DT_FBATCH)
+			dt_filter_set(dt_fon_ips + i, min_t(u32, DT_FBATCH, nrm - i), 1);
+	} else if (dt_fops_on) {
+		/* nothing new took: the old sites stay, the callback skips them */
+		for (i = 0; i < dt_fon_n; i++)
+			keep[nk++] = dt_fon_ips[i];
+	}
+	kvfree(dt_fon_ips);
+	dt_fon_ips = keep;
+	dt_fon_n = nk;
+	rcu_assign_pointer(dt_flive, t);
+	if (!dt_fops_on && nk) {
+		err = register_ftrace_function(&dt_fops);
+		if (err)
+			return err;
+		dt_fops_on = 1;
+	}
+	pr_info("dtracedrv: fbt entry on %u functions through one ftrace_ops (%u sites refused by ftrace, %u dropped from the filter)\n",
+		c->nips - bad, bad, nrm);
 	return 0;
 }
 
-static void dt_fops_free(struct dt_fops *f)
-{
-	if (f->registered)
-		unregister_ftrace_function(&f->ops);
-	if (f->filtered)
-		ftrace_free_filter(&f->ops);
-	kvfree(f->keys);
-	kvfree(f->vals);
-	kvfree(f->pend);
-	kvfree(f->ips);
-	kvfree(f->ipp);
-	kfree(f);
-}
-
-static void dt_fbt_ftrace_reap(struct work_struct *w);
-static DECLARE_WORK(dt_freap_work, dt_fbt_ftrace_reap);
-
 int dt_fbt_ftrace_enable(struct dt_probe *p)
 {
-	struct dt_fops *f = dt_fcur;
+	struct dt_fcol *c = dt_fcol;
 	int err;
 
-	if (!f) {
+	if (!c) {
 		u32 i, want = 0;
-
-		/*
-		 * A closed session's ops may still be registered (its reaper
-		 * waits for RCU-tasks).  Two ops on the same functions put
-		 * every one of them on ftrace's list function, which under
-		 * load (and TCG) starved the CPUs in interrupts: finish the
-		 * old one first.  Only a new fbt consumer waits, not close.
-		 */
-		dt_fbt_ftrace_reap_start();
-		flush_work(&dt_freap_work);
 
 		/* the enabling loop calls us once per probe: count them
 		 * first, so the last one commits the filter */
@@ -359,66 +418,65 @@ int dt_fbt_ftrace_enable(struct dt_probe *p)
 			if (dt_probes[i].prov == DT_PROV_FBT && !dt_probes[i].ret &&
 			    dt_probes[i].necbs)
 				want++;
-		f = kzalloc(sizeof(*f), GFP_KERNEL);
-		if (!f)
+		c = kzalloc(sizeof(*c), GFP_KERNEL);
+		if (!c)
 			return -ENOMEM;
-		f->pend = kvmalloc_array(want + 1, sizeof(*f->pend), GFP_KERNEL);
-		if (!f->pend) {
-			kfree(f);
+		c->pend = kvmalloc_array(want + 1, sizeof(*c->pend), GFP_KERNEL);
+		if (!c->pend) {
+			kfree(c);
 			return -ENOMEM;
 		}
-		f->want = want;
-		f->ops.func = dt_fbt_ftrace_cb;
-		f->ops.flags = FTRACE_OPS_FL_SAVE_REGS | FTRACE_OPS_FL_RCU;
-		dt_fcur = f;
+		c->want = want;
+		dt_fcol = c;
 	}
-	if (f->npend >= f->want)
+	if (c->npend >= c->want)
 		return -EINVAL;
-	f->pend[f->npend++] = p;
-	if (f->npend < f->want)
+	c->pend[c->npend++] = p;
+	if (c->npend < c->want)
 		return 0;
-	err = dt_fops_commit(f);
+	err = dt_fcol_commit(c);
 	if (err)
 		pr_info("dtracedrv: fbt entry through ftrace failed: %d\n", err);
+	dt_fcol = NULL;
+	dt_fcol_free(c);
 	return err;
 }
 
 static void dt_fbt_ftrace_reap(struct work_struct *w)
 {
-	struct dt_fops *list, *next;
+	struct dt_ftab *list, *next;
 
 	spin_lock(&dt_freap_lock);
 	list = dt_freap_list;
 	dt_freap_list = NULL;
 	spin_unlock(&dt_freap_lock);
+	if (!list)
+		return;
+	synchronize_rcu(); /* no callback still reads them */
 	for (; list; list = next) {
-		u64 t0 = ktime_get_ns();
-		int reg = list->registered;
-
 		next = list->next_dead;
-		dt_fops_free(list);
-		if (reg)
-			pr_info("dtracedrv: fbt ftrace_ops of a closed session unregistered in %llu ms\n",
-				(ktime_get_ns() - t0) / 1000000);
+		dt_ftab_free(list);
 	}
 }
 
-/*
- * Session teardown: the callback stops at once (dead flag); the ops is
- * unregistered by a work item, since that waits for RCU-tasks grace
- * periods and patches the text, and the consumer must not wait for it.
- */
+static DECLARE_WORK(dt_freap_work, dt_fbt_ftrace_reap);
+
+/* session teardown: the callback stops finding probes at once; no text
+ * is patched (see the top) */
 void dt_fbt_ftrace_disable_all(void)
 {
-	struct dt_fops *f = dt_fcur;
+	struct dt_ftab *t = rcu_dereference_protected(dt_flive, 1);
 
-	if (!f)
+	if (dt_fcol) {
+		dt_fcol_free(dt_fcol);
+		dt_fcol = NULL;
+	}
+	if (!t)
 		return;
-	dt_fcur = NULL;
-	WRITE_ONCE(f->dead, 1);
+	RCU_INIT_POINTER(dt_flive, NULL);
 	spin_lock(&dt_freap_lock);
-	f->next_dead = dt_freap_list;
-	dt_freap_list = f;
+	t->next_dead = dt_freap_list;
+	dt_freap_list = t;
 	spin_unlock(&dt_freap_lock);
 }
 
@@ -428,8 +486,24 @@ void dt_fbt_ftrace_reap_start(void)
 		schedule_work(&dt_freap_work);
 }
 
+/* module unload: the ops goes, then the tables */
 void dt_fbt_ftrace_reap_wait(void)
 {
+	if (dt_fops_on) {
+		u64 t0 = ktime_get_ns();
+
+		unregister_ftrace_function(&dt_fops);
+		dt_fops_on = 0;
+		pr_info("dtracedrv: fbt ftrace_ops unregistered (%u functions) in %llu ms\n",
+			dt_fon_n, (ktime_get_ns() - t0) / 1000000);
+	}
+	if (dt_fops_filtered)
+		ftrace_free_filter(&dt_fops);
+	dt_fops_filtered = 0;
+	kvfree(dt_fon_ips);
+	dt_fon_ips = NULL;
+	dt_fon_n = 0;
+	dt_fbt_ftrace_reap_start();
 	flush_work(&dt_freap_work);
 }
 

@@ -36,6 +36,8 @@ static const struct {
 	{ "kretprobe_", 1, "fbt return probes" },
 	{ "__kretprobe_", 1, "fbt return probes" },
 	{ "kprobe_", 1, "kprobe handling" },
+	{ "get_kprobe", 0, "runs in the int3 handler (kprobes, text patching)" },
+	{ "text_poke", 1, "kernel text patching: ftrace's own updates of fbt sites" },
 	{ "dif_", 1, "the DIF VM (module code)" },
 	{ "dt_", 1, "dtracedrv itself" },
 	{ "hrtimer_forward", 0, "profile timers re-arm from probe context" },
