@@ -56,10 +56,34 @@ sleep 0.2
 timeout -s KILL 30 $D -q -p $tp -n 'pid$target::dt_trigger_fn:entry { @n = count(); } pid$target::dt_trigger_fn:return /arg1 == 1000/ { @r = count(); } syscall::exit_group:entry /pid == $target/ { exit(0); } END { printa("%@d\n", @n); printa("last return %@d\n", @r); }' > /tmp/live.out 2>&1
 wait $tp
 if grep -qx 1000 /tmp/live.out && grep -qx "last return 1" /tmp/live.out; then ok "pid entry/return on the trigger (-p)"; else ko "pid entry/return on the trigger (-p)" "got: $(head -c 300 /tmp/live.out | tr '\n' '|')"; fi
+# fbt on every function and pid's probeprov: the file is in the initramfs
+# once the probe table takes that many fbt functions (kernel/dt_probes.c)
+[ -f /guest-prov-scale.sh ] && . /guest-prov-scale.sh
 if [ -x /trigger32 ]; then
 	$D -q -n 'syscall:x32:getppid:entry /execname == "trigger32"/ { @n = count(); } syscall:x32:exit_group:entry /execname == "trigger32"/ { exit(0); } END { printa("%@d\n", @n); }' > /tmp/live.out 2>&1 &
 	dp=$!; sleep 2; /trigger32 500; wait $dp
 	if grep -qx 500 /tmp/live.out; then ok "x32 (ia32) syscall ABI"; else ko "x32 (ia32) syscall ABI" "$(head -c 200 /tmp/live.out)"; fi
+fi
+# the syscall provider without its tracepoints (syscall_fallback=1): the
+# same counts through the fallback (kprobes on x64_sys_call/ia32_sys_call here)
+ALLSYS="syscall:::entry,syscall:::return /execname == \"trigger\"/ { @[probefunc, probename] = count(); } $EXIT"
+if [ -w /sys/module/dtracedrv/parameters/syscall_fallback ]; then
+	live "every syscall of the trigger (tracepoints)" "exit_group entry" -n "$ALLSYS END { printa(\"%s %s %@d\n\", @); printf(\"exit_group entry\n\"); }"
+	sort /tmp/live.out > /tmp/sys-tp.out
+	echo 1 > /sys/module/dtracedrv/parameters/syscall_fallback
+	live "every syscall of the trigger (fallback)" "exit_group entry" -n "$ALLSYS END { printa(\"%s %s %@d\n\", @); printf(\"exit_group entry\n\"); }"
+	sort /tmp/live.out > /tmp/sys-fb.out
+	if cmp -s /tmp/sys-tp.out /tmp/sys-fb.out && [ $(wc -l < /tmp/sys-fb.out) -gt 5 ]; then ok "fallback: per-syscall counts identical to the tracepoints' ($(wc -l < /tmp/sys-fb.out) lines)"; else ko "fallback: per-syscall counts identical" "$(diff /tmp/sys-tp.out /tmp/sys-fb.out | head -6 | tr '\n' '|')"; fi
+	live "fallback: syscall entry count (getppid x1000)" 1000 -n "syscall::getppid:entry /execname == \"trigger\"/ { @n = count(); } $EXIT END { printa(\"%@d\n\", @n); }"
+	live "fallback: syscall return value" "ret 1000" -n "syscall::getppid:return /execname == \"trigger\" && arg0 == arg1/ { @n = count(); } $EXIT END { printa(\"ret %@d\n\", @n); }"
+	live "fallback: copyinstr(arg1) of openat" "/tmp/dt-trigger-1000" -n "syscall::openat:entry /execname == \"trigger\"/ { printf(\"%s\n\", copyinstr(arg1)); } $EXIT"
+	if [ -x /trigger32 ]; then
+		$D -q -n 'syscall:x32:getppid:entry /execname == "trigger32"/ { @n = count(); } syscall:x32:exit_group:entry /execname == "trigger32"/ { exit(0); } END { printa("%@d\n", @n); }' > /tmp/live.out 2>&1 &
+		dp=$!; sleep 2; /trigger32 500; wait $dp
+		if grep -qx 500 /tmp/live.out; then ok "fallback: x32 (ia32) syscall ABI"; else ko "fallback: x32 (ia32) syscall ABI" "$(head -c 200 /tmp/live.out)"; fi
+	fi
+	if dmesg | grep -q 'dtracedrv: syscall provider on the dispatchers'; then ok "fallback: attached on the dispatchers"; else ko "fallback: attached on the dispatchers" "$(dmesg | grep 'syscall provider' | tail -n 1)"; fi
+	echo 0 > /sys/module/dtracedrv/parameters/syscall_fallback
 fi
 once() { # name expected-line dtrace-args...
 	name=$1 want=$2
