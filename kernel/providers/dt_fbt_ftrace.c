@@ -24,6 +24,7 @@
 #include <linux/ptrace.h>
 #include <linux/workqueue.h>
 #include <linux/timekeeping.h>
+#include <linux/math64.h>
 #include <asm/nops.h>
 #include "dt_kmod.h"
 #include "dt_trace.h"
@@ -495,7 +496,7 @@ void dt_fbt_ftrace_reap_wait(void)
 		unregister_ftrace_function(&dt_fops);
 		dt_fops_on = 0;
 		pr_info("dtracedrv: fbt ftrace_ops unregistered (%u functions) in %llu ms\n",
-			dt_fon_n, (ktime_get_ns() - t0) / 1000000);
+			dt_fon_n, div_u64(ktime_get_ns() - t0, 1000000));
 	}
 	if (dt_fops_filtered)
 		ftrace_free_filter(&dt_fops);
