@@ -35,9 +35,10 @@ usdt_addr() {
 
 # the byte at link-time address A (hex) in process P, in hex: run-time
 # address = where the file's offset 0 is mapped + A (the trigger is a PIE
-# whose first PT_LOAD is at 0)
+# whose first PT_LOAD is at 0); UMAP: the trigger's path in P's maps if
+# that is not $UT
 text_byte() {
-	base=$(awk -v p="$UT" '$6 == p && $3 == "00000000" { split($1, a, "-"); print a[1]; exit }' /proc/$1/maps)
+	base=$(awk -v p="${UMAP:-$UT}" '$6 == p && $3 == "00000000" { split($1, a, "-"); print a[1]; exit }' /proc/$1/maps)
 	[ -n "$base" ] && [ -n "$2" ] || return 1
 	dd if=/proc/$1/mem bs=1 count=1 skip=$((0x$base + 0x$2)) 2>/dev/null |
 		od -An -tx1 | tr -d ' \n'
