@@ -27,10 +27,10 @@ X
 # the map types a running consumer holds: a perf event array (4), no ring
 # buffer (27) with perf; the other way round with ring
 for m in perf ring; do
-	DTRACE_BPF_BUFFER=$m $DTRACE -q -x backend=bpf -n 'BEGIN { printf("ready\n"); } tick-1s { exit(0); } /* dt-perfbuf-check */' > "$D.$m" 2>&1 &
+	DTRACE_BPF_BUFFER=$m $DTRACE -q -x backend=bpf -n 'BEGIN { printf("ready\n"); } tick-1s { exit(0); } /* dt-perfbuf-check-'$$' */' > "$D.$m" 2>&1 &
 	n=0
 	until grep -q ready "$D.$m" 2>/dev/null || [ $n -gt 100 ]; do sleep 0.1; n=$((n + 1)); done
-	for p in $(pgrep -f dt-perfbuf-check); do
+	for p in $(pgrep -f "dt-perfbuf-check-$$ "); do
 		cat /proc/$p/fdinfo/* 2>/dev/null | sed -n 's/^map_type:[[:space:]]*\(4\|27\)$/\1/p'
 	done | sort -u | tr '\n' ' '
 	echo "$m"
