@@ -1,13 +1,471 @@
 /*
- * dt_symbols.c - symbol lookup for the consumer.  Nothing is resolved yet:
- * every address is unknown, so frames print as bare addresses.
+ * dt_symbols.c - symbol lookup for the consumer: kernel addresses from
+ * /proc/kallsyms (module "vmlinux", or the module named in [brackets]),
+ * user addresses through /proc/PID/maps and the ELF symbol tables (.symtab
+ * and .dynsym) of the mapped file, whose base name is the module
+ * ("libc.so.6").  The kernel table is read once; maps are read once per
+ * process and ELF files once per path (read with <elf.h> only, 32- and
+ * 64-bit), so a process that has exited since its first lookup still
+ * resolves.
  */
+#include <elf.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include "dt_symbols.h"
 
+typedef struct sym {
+	uint64_t s_addr;
+	uint64_t s_size; /* 0: unknown (up to the next symbol) */
+	uint32_t s_name; /* offset in the table's names */
+	uint32_t s_mod; /* kernel: offset of the module name */
+} sym_t;
+
+typedef struct symtab {
+	sym_t *st_syms;
+	uint32_t st_n, st_cap;
+	char *st_names;
+	size_t st_nlen, st_ncap;
+} symtab_t;
+
+/* one ELF file's function symbols, by virtual address */
+typedef struct elffile {
+	char *ef_path;
+	const char *ef_base; /* module name */
+	symtab_t ef_tab;
+	struct { uint64_t off, vaddr, filesz; } *ef_load;
+	uint32_t ef_nload;
+	int ef_ok;
+	struct elffile *ef_next;
+} elffile_t;
+
+typedef struct mapping {
+	uint64_t m_start, m_end, m_off;
+	elffile_t *m_file;
+} mapping_t;
+
+typedef struct proc {
+	int64_t p_pid;
+	mapping_t *p_maps;
+	uint32_t p_n;
+	struct proc *p_next;
+} proc_t;
+
 struct dt_symbols {
-	int unused;
+	int ktried;
+	symtab_t ktab;
+	elffile_t *files;
+	proc_t *procs;
 };
+
+static int tab_add(symtab_t *t, uint64_t addr, uint64_t size, const char *name,
+		   uint32_t mod)
+{
+	size_t len = strlen(name) + 1;
+
+	if (t->st_n == t->st_cap) {
+		uint32_t nc = t->st_cap ? 2 * t->st_cap : 1024;
+		sym_t *p = realloc(t->st_syms, nc * sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		t->st_syms = p;
+		t->st_cap = nc;
+	}
+	if (t->st_nlen + len > t->st_ncap) {
+		size_t nc = t->st_ncap ? 2 * t->st_ncap : 65536;
+		char *p;
+
+		while (nc < t->st_nlen + len)
+			nc *= 2;
+		if ((p = realloc(t->st_names, nc)) == NULL)
+			return -1;
+		t->st_names = p;
+		t->st_ncap = nc;
+	}
+	memcpy(t->st_names + t->st_nlen, name, len);
+	t->st_syms[t->st_n].s_addr = addr;
+	t->st_syms[t->st_n].s_size = size;
+	t->st_syms[t->st_n].s_name = (uint32_t)t->st_nlen;
+	t->st_syms[t->st_n].s_mod = mod;
+	t->st_n++;
+	t->st_nlen += len;
+	return 0;
+}
+
+/* a name offset for a string kept in the same table (module names) */
+static uint32_t tab_str(symtab_t *t, const char *s)
+{
+	size_t len = strlen(s) + 1;
+	uint32_t off;
+
+	if (t->st_nlen + len > t->st_ncap) {
+		size_t nc = t->st_ncap ? 2 * t->st_ncap : 65536;
+		char *p;
+
+		while (nc < t->st_nlen + len)
+			nc *= 2;
+		if ((p = realloc(t->st_names, nc)) == NULL)
+			return 0;
+		t->st_names = p;
+		t->st_ncap = nc;
+	}
+	off = (uint32_t)t->st_nlen;
+	memcpy(t->st_names + off, s, len);
+	t->st_nlen += len;
+	return off;
+}
+
+static int sym_cmp(const void *a, const void *b)
+{
+	const sym_t *x = a, *y = b;
+
+	if (x->s_addr != y->s_addr)
+		return x->s_addr < y->s_addr ? -1 : 1;
+	/* sized symbols first: they bound the lookup */
+	return (x->s_size == 0) - (y->s_size == 0);
+}
+
+/* the symbol containing addr: the last one at or below it */
+static const sym_t *tab_find(const symtab_t *t, uint64_t addr)
+{
+	uint32_t lo = 0, hi = t->st_n;
+	const sym_t *s;
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (t->st_syms[mid].s_addr <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return NULL;
+	s = &t->st_syms[lo - 1];
+	/* among symbols at the same address, the first (sized) one */
+	while (s > t->st_syms && s[-1].s_addr == s->s_addr)
+		s--;
+	if (s->s_size != 0 && addr >= s->s_addr + s->s_size)
+		return NULL;
+	return s;
+}
+
+/* ---- kernel ---- */
+
+static void kload(dt_symbols_t *s)
+{
+	FILE *f = fopen("/proc/kallsyms", "r");
+	char line[512], prev[128] = "";
+	uint32_t vmlinux, mod = 0;
+
+	s->ktried = 1;
+	if (f == NULL)
+		return;
+	vmlinux = tab_str(&s->ktab, "vmlinux");
+	while (fgets(line, sizeof(line), f) != NULL) {
+		unsigned long long a;
+		char type, name[256], m[128];
+		int n;
+
+		m[0] = '\0';
+		n = sscanf(line, "%llx %c %255s [%127[^]]]", &a, &type, name, m);
+		if (n < 3 || a == 0)
+			continue; /* addresses hidden (kptr_restrict) */
+		if (type != 't' && type != 'T' && type != 'w' && type != 'W')
+			continue;
+		if (m[0] == '\0') {
+			mod = vmlinux;
+		} else if (strcmp(m, prev) != 0) {
+			snprintf(prev, sizeof(prev), "%s", m);
+			mod = tab_str(&s->ktab, m);
+		}
+		if (tab_add(&s->ktab, a, 0, name, mod) != 0)
+			break;
+	}
+	fclose(f);
+	qsort(s->ktab.st_syms, s->ktab.st_n, sizeof(sym_t), sym_cmp);
+}
+
+/* ---- ELF files ---- */
+
+/* the function and object symbols of one symbol table section */
+static void elf_syms(elffile_t *ef, const unsigned char *img, size_t size,
+		     int is64, uint64_t off, uint64_t sz, uint64_t stroff,
+		     uint64_t strsz)
+{
+	size_t esz = is64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym);
+	uint64_t k;
+
+	if (off > size || sz > size - off || stroff > size ||
+	    strsz > size - stroff)
+		return;
+	for (k = 0; k + esz <= sz; k += esz) {
+		uint64_t value, ssize;
+		uint32_t name;
+		unsigned type;
+		uint16_t shndx;
+
+		if (is64) {
+			Elf64_Sym e;
+
+			memcpy(&e, img + off + k, sizeof(e));
+			value = e.st_value;
+			ssize = e.st_size;
+			name = e.st_name;
+			type = ELF64_ST_TYPE(e.st_info);
+			shndx = e.st_shndx;
+		} else {
+			Elf32_Sym e;
+
+			memcpy(&e, img + off + k, sizeof(e));
+			value = e.st_value;
+			ssize = e.st_size;
+			name = e.st_name;
+			type = ELF32_ST_TYPE(e.st_info);
+			shndx = e.st_shndx;
+		}
+		if ((type != STT_FUNC && type != STT_GNU_IFUNC) ||
+		    shndx == SHN_UNDEF || value == 0 || name >= strsz)
+			continue;
+		if (memchr(img + stroff + name, '\0', strsz - name) == NULL)
+			continue;
+		if (tab_add(&ef->ef_tab, value, ssize,
+			    (const char *)img + stroff + name, 0) != 0)
+			return;
+	}
+}
+
+static void elf_read(elffile_t *ef)
+{
+	int fd = open(ef->ef_path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	unsigned char *img;
+	size_t size;
+	int is64;
+	uint64_t shoff, phoff;
+	unsigned shnum, shentsize, phnum, phentsize, k;
+
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) != 0 || st.st_size < (off_t)sizeof(Elf32_Ehdr)) {
+		close(fd);
+		return;
+	}
+	size = (size_t)st.st_size;
+	img = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (img == MAP_FAILED)
+		return;
+	if (memcmp(img, ELFMAG, SELFMAG) != 0)
+		goto out;
+	is64 = img[EI_CLASS] == ELFCLASS64;
+	if (is64) {
+		Elf64_Ehdr eh;
+
+		if (size < sizeof(eh))
+			goto out;
+		memcpy(&eh, img, sizeof(eh));
+		shoff = eh.e_shoff;
+		shnum = eh.e_shnum;
+		shentsize = eh.e_shentsize;
+		phoff = eh.e_phoff;
+		phnum = eh.e_phnum;
+		phentsize = eh.e_phentsize;
+	} else {
+		Elf32_Ehdr eh;
+
+		memcpy(&eh, img, sizeof(eh));
+		shoff = eh.e_shoff;
+		shnum = eh.e_shnum;
+		shentsize = eh.e_shentsize;
+		phoff = eh.e_phoff;
+		phnum = eh.e_phnum;
+		phentsize = eh.e_phentsize;
+	}
+	if (phentsize < (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr)) ||
+	    shentsize < (is64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr)) ||
+	    phoff > size || (uint64_t)phnum * phentsize > size - phoff ||
+	    shoff > size || (uint64_t)shnum * shentsize > size - shoff)
+		goto out;
+	ef->ef_load = calloc(phnum ? phnum : 1, sizeof(*ef->ef_load));
+	if (ef->ef_load == NULL)
+		goto out;
+	for (k = 0; k < phnum; k++) {
+		uint64_t type, o, v, fsz;
+
+		if (is64) {
+			Elf64_Phdr ph;
+
+			memcpy(&ph, img + phoff + (uint64_t)k * phentsize,
+			       sizeof(ph));
+			type = ph.p_type, o = ph.p_offset, v = ph.p_vaddr;
+			fsz = ph.p_filesz;
+		} else {
+			Elf32_Phdr ph;
+
+			memcpy(&ph, img + phoff + (uint64_t)k * phentsize,
+			       sizeof(ph));
+			type = ph.p_type, o = ph.p_offset, v = ph.p_vaddr;
+			fsz = ph.p_filesz;
+		}
+		if (type != PT_LOAD)
+			continue;
+		ef->ef_load[ef->ef_nload].off = o;
+		ef->ef_load[ef->ef_nload].vaddr = v;
+		ef->ef_load[ef->ef_nload].filesz = fsz;
+		ef->ef_nload++;
+	}
+	for (k = 0; k < shnum; k++) {
+		uint64_t type, o, sz, link, lo = 0, lsz = 0;
+
+		if (is64) {
+			Elf64_Shdr sh, ls;
+
+			memcpy(&sh, img + shoff + (uint64_t)k * shentsize,
+			       sizeof(sh));
+			type = sh.sh_type, o = sh.sh_offset, sz = sh.sh_size;
+			link = sh.sh_link;
+			if (link < shnum) {
+				memcpy(&ls, img + shoff + link * shentsize,
+				       sizeof(ls));
+				lo = ls.sh_offset, lsz = ls.sh_size;
+			}
+		} else {
+			Elf32_Shdr sh, ls;
+
+			memcpy(&sh, img + shoff + (uint64_t)k * shentsize,
+			       sizeof(sh));
+			type = sh.sh_type, o = sh.sh_offset, sz = sh.sh_size;
+			link = sh.sh_link;
+			if (link < shnum) {
+				memcpy(&ls, img + shoff + link * shentsize,
+				       sizeof(ls));
+				lo = ls.sh_offset, lsz = ls.sh_size;
+			}
+		}
+		if ((type == SHT_SYMTAB || type == SHT_DYNSYM) && link < shnum)
+			elf_syms(ef, img, size, is64, o, sz, lo, lsz);
+	}
+	qsort(ef->ef_tab.st_syms, ef->ef_tab.st_n, sizeof(sym_t), sym_cmp);
+	ef->ef_ok = 1;
+out:
+	munmap(img, size);
+}
+
+static elffile_t *elf_get(dt_symbols_t *s, const char *path)
+{
+	elffile_t *ef;
+	const char *b;
+
+	for (ef = s->files; ef != NULL; ef = ef->ef_next)
+		if (strcmp(ef->ef_path, path) == 0)
+			return ef;
+	if ((ef = calloc(1, sizeof(*ef))) == NULL)
+		return NULL;
+	if ((ef->ef_path = strdup(path)) == NULL) {
+		free(ef);
+		return NULL;
+	}
+	b = strrchr(ef->ef_path, '/');
+	ef->ef_base = b != NULL ? b + 1 : ef->ef_path;
+	elf_read(ef);
+	ef->ef_next = s->files;
+	s->files = ef;
+	return ef;
+}
+
+/* ---- processes ---- */
+
+static proc_t *proc_get(dt_symbols_t *s, int64_t pid)
+{
+	char path[64], line[4096];
+	proc_t *p;
+	FILE *f;
+
+	for (p = s->procs; p != NULL; p = p->p_next)
+		if (p->p_pid == pid)
+			return p;
+	if ((p = calloc(1, sizeof(*p))) == NULL)
+		return NULL;
+	p->p_pid = pid;
+	p->p_next = s->procs;
+	s->procs = p;
+	snprintf(path, sizeof(path), "/proc/%lld/maps", (long long)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return p;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		unsigned long long a, b, off;
+		char perm[8];
+		int n = 0;
+		char *file;
+		mapping_t *m;
+
+		if (sscanf(line, "%llx-%llx %7s %llx %*s %*s %n", &a, &b, perm,
+			   &off, &n) < 4 || n == 0)
+			continue;
+		file = line + n;
+		file[strcspn(file, "\n")] = '\0';
+		if (perm[2] != 'x' || file[0] != '/')
+			continue;
+		m = realloc(p->p_maps, (p->p_n + 1) * sizeof(*m));
+		if (m == NULL)
+			break;
+		p->p_maps = m;
+		m[p->p_n].m_start = a;
+		m[p->p_n].m_end = b;
+		m[p->p_n].m_off = off;
+		m[p->p_n].m_file = elf_get(s, file);
+		p->p_n++;
+	}
+	fclose(f);
+	return p;
+}
+
+static int ulookup(dt_symbols_t *s, int64_t pid, uint64_t addr,
+		   const char **mod, const char **sym, uint64_t *symaddr)
+{
+	proc_t *p = proc_get(s, pid);
+	uint32_t k, j;
+
+	if (p == NULL)
+		return -1;
+	for (k = 0; k < p->p_n; k++) {
+		const mapping_t *m = &p->p_maps[k];
+		const elffile_t *ef = m->m_file;
+		uint64_t foff, vaddr;
+		const sym_t *sy = NULL;
+
+		if (addr < m->m_start || addr >= m->m_end)
+			continue;
+		if (ef == NULL)
+			return -1;
+		*mod = ef->ef_base;
+		*sym = NULL;
+		*symaddr = 0;
+		/* file offset -> the address the ELF file's symbols use */
+		foff = addr - m->m_start + m->m_off;
+		for (j = 0; j < ef->ef_nload; j++) {
+			if (foff >= ef->ef_load[j].off &&
+			    foff < ef->ef_load[j].off + ef->ef_load[j].filesz) {
+				vaddr = foff - ef->ef_load[j].off +
+					ef->ef_load[j].vaddr;
+				sy = tab_find(&ef->ef_tab, vaddr);
+				if (sy != NULL) {
+					*sym = ef->ef_tab.st_names + sy->s_name;
+					*symaddr = addr - (vaddr - sy->s_addr);
+				}
+				break;
+			}
+		}
+		return 0;
+	}
+	return -1;
+}
 
 dt_symbols_t *dt_symbols_create(void)
 {
@@ -16,13 +474,46 @@ dt_symbols_t *dt_symbols_create(void)
 
 void dt_symbols_destroy(dt_symbols_t *s)
 {
+	if (s == NULL)
+		return;
+	while (s->procs != NULL) {
+		proc_t *p = s->procs;
+
+		s->procs = p->p_next;
+		free(p->p_maps);
+		free(p);
+	}
+	while (s->files != NULL) {
+		elffile_t *ef = s->files;
+
+		s->files = ef->ef_next;
+		free(ef->ef_tab.st_syms);
+		free(ef->ef_tab.st_names);
+		free(ef->ef_load);
+		free(ef->ef_path);
+		free(ef);
+	}
+	free(s->ktab.st_syms);
+	free(s->ktab.st_names);
 	free(s);
 }
 
 int dt_symbols_lookup(void *arg, int user, int64_t pid, uint64_t addr,
 		      const char **mod, const char **sym, uint64_t *symaddr)
 {
-	(void)arg; (void)user; (void)pid; (void)addr;
-	(void)mod; (void)sym; (void)symaddr;
-	return -1;
+	dt_symbols_t *s = arg;
+	const sym_t *sy;
+
+	if (s == NULL)
+		return -1;
+	if (user)
+		return ulookup(s, pid, addr, mod, sym, symaddr);
+	if (!s->ktried)
+		kload(s);
+	if ((sy = tab_find(&s->ktab, addr)) == NULL)
+		return -1;
+	*mod = s->ktab.st_names + sy->s_mod;
+	*sym = s->ktab.st_names + sy->s_name;
+	*symaddr = sy->s_addr;
+	return 0;
 }

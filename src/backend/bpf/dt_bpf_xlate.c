@@ -192,6 +192,9 @@ static void kread(xl_t *x, int size)
 	E(LDX(size == 4 ? BPF_W : BPF_DW, R0, FP, SL_TMP));
 }
 
+static void stack_var(xl_t *x, int user, int depth);
+static void uregs_var(xl_t *x, uint32_t pc);
+
 static void builtin(xl_t *x, uint32_t pc, unsigned id)
 {
 	const dt_bpf_layout_t *lay = x->lay;
@@ -315,6 +318,22 @@ static void builtin(xl_t *x, uint32_t pc, unsigned id)
 		return;
 	case DIF_VAR_IPL:
 		E(MOV_I(R0, 0));
+		return;
+	case DIF_VAR_CALLER:
+	case DIF_VAR_UCALLER:
+	case DIF_VAR_STACKDEPTH:
+	case DIF_VAR_USTACKDEPTH:
+		stack_var(x, id == DIF_VAR_UCALLER || id == DIF_VAR_USTACKDEPTH,
+			  id == DIF_VAR_STACKDEPTH || id == DIF_VAR_USTACKDEPTH);
+		return;
+	case DIF_VAR_UREGS:
+		if (x->tdepth < 1) {
+			fail(x, "uregs[] without an index");
+			return;
+		}
+		uregs_var(x, pc);
+		x->tdepth = 0;
+		x->toff = 0;
 		return;
 	default: {
 		const char *n = dif_var_name(id);
@@ -817,6 +836,146 @@ static void op_var(xl_t *x, uint32_t pc, dif_instr_t in)
 	}
 }
 
+/* ---- stacks ---- */
+
+/*
+ * Kernel frames of the probe machinery to leave out: on a raw tracepoint
+ * the program, bpf_trace_runN and the tracepoint's __bpf_trace_ stub
+ * (perf events and kprobes take the stack from the probed context).
+ */
+static int stack_skip(const xl_t *x)
+{
+	switch (x->ctx) {
+	case DT_BPF_CTX_SYSENTER:
+	case DT_BPF_CTX_SYSEXIT:
+	case DT_BPF_CTX_RAWTP:
+		return 3;
+	}
+	return 0;
+}
+
+/*
+ * Fill n bytes of scratch at off with this event's stack: kernel pcs, or
+ * for a user stack the process id then pcs; unused frames stay 0 (the
+ * consumer stops at the first).
+ */
+static void stack_fill(xl_t *x, uint32_t off, uint32_t n, int user)
+{
+	sczero(x, off, n);
+	if (user) {
+		E(CALL(BPF_FUNC_get_current_pid_tgid));
+		E(ALU_I(BPF_RSH, R0, 32));
+		E(STX(BPF_DW, R7, R0, (int16_t)off));
+		off += 8;
+		n -= 8;
+	}
+	if (n == 0)
+		return;
+	E(MOV_R(R1, R6));
+	scptr(x, R2, off);
+	E(MOV_I(R3, (int32_t)n));
+	E(MOV_I(R4, user ? BPF_F_USER_STACK : stack_skip(x)));
+	E(CALL(BPF_FUNC_get_stack));
+}
+
+/*
+ * caller/ucaller (the second frame: the probed function's caller) and
+ * stackdepth/ustackdepth, from a stack taken into static scratch.
+ */
+#define STACK_MAX 127 /* the kernel's default perf_event_max_stack */
+static void stack_var(xl_t *x, int user, int depth)
+{
+	uint32_t off = salloc(x, 8 * STACK_MAX);
+
+	E(MOV_R(R1, R6));
+	scptr(x, R2, off);
+	E(MOV_I(R3, 8 * STACK_MAX));
+	E(MOV_I(R4, user ? BPF_F_USER_STACK : stack_skip(x)));
+	E(CALL(BPF_FUNC_get_stack));
+	if (depth) {
+		E(J_I(BPF_JSGE, R0, 0, 1));
+		E(MOV_I(R0, 0));
+		E(ALU_I(BPF_RSH, R0, 3));
+		return;
+	}
+	E(J_I(BPF_JSGE, R0, 16, 2));
+	E(MOV_I(R0, 0));
+	E(JA(1));
+	E(LDX(BPF_DW, R0, R7, (int16_t)(off + 8)));
+}
+
+/*
+ * uregs[i]: the user registers saved at kernel entry (bpf_task_pt_regs
+ * of the current task), indexed as DTrace's R_* for x86-64 (R_R15 = 0 ..
+ * R_RAX = 14, R_TRAPNO, R_ERR, R_RIP = 17, R_CS, R_RFL, R_RSP = 20,
+ * R_SS = 21, then segment and base registers, which read as 0).  A larger
+ * index is an illegal operation.
+ */
+static void uregs_var(xl_t *x, uint32_t pc)
+{
+	/* offset in struct pt_regs of each index; 0xff: not saved there */
+	static const uint8_t regoff[28] = {
+		0, 8, 16, 24, 48, 56, 64, 72, 112, 104, 32, 40, 96, 88, 80,
+		0xff, 120, 128, 136, 144, 152, 160,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff
+	};
+	uint32_t tab = salloc(x, sizeof(regoff)), none = dt_bpf_label(&x->g),
+		 out = dt_bpf_label(&x->g);
+	uint32_t k;
+
+	for (k = 0; k < sizeof(regoff); k++)
+		E(ST(BPF_B, R7, (int16_t)(tab + k), regoff[k]));
+	E(LDX(BPF_DW, R1, R7, (int16_t)x->lay->sc_tupv));
+	E(J_I(BPF_JLT, R1, (int32_t)sizeof(regoff), 4));
+	fault_stub(x, pc, DIF_FAULT_ILLOP);
+	E(ALU_R(BPF_ADD, R1, R7));
+	E(LDX(BPF_B, R1, R1, (int16_t)tab));
+	EJ(J_I(BPF_JEQ, R1, 0xff, 0), none);
+	E(STX(BPF_DW, FP, R1, SL_TMP2));
+	E(CALL(BPF_FUNC_get_current_task_btf));
+	E(MOV_R(R1, R0));
+	E(CALL(BPF_FUNC_task_pt_regs));
+	ptr2num(x, R3);
+	E(LDX(BPF_DW, R1, FP, SL_TMP2));
+	E(ALU_R(BPF_ADD, R3, R1));
+	kread(x, 8);
+	EJ(JA(0), out);
+	dt_bpf_place(&x->g, none);
+	E(MOV_I(R0, 0));
+	dt_bpf_place(&x->g, out);
+}
+
+/*
+ * The aggregation whose key a tuple push at pc builds: the next AGG,
+ * unless another user of the tuple stack (a subroutine call, an
+ * associative array, args[]/uregs[]) comes first.
+ */
+static const dt_aggdesc_t *agg_ahead(xl_t *x, uint32_t pc)
+{
+	const dt_program_t *p = x->env->prog;
+	uint32_t k;
+
+	for (k = pc + 1; k < x->dp->dtdo_len; k++) {
+		dif_instr_t in = x->dp->dtdo_buf[k];
+		uint32_t id = DIF_INSTR_UIMM(in);
+
+		switch (DIF_INSTR_OP(in)) {
+		case DIF_OP_CALL: case DIF_OP_LDGA: case DIF_OP_STGA:
+		case DIF_OP_LDTA: case DIF_OP_STTA: case DIF_OP_FLUSHTS:
+		case DIF_OP_POPTS:
+			return NULL; /* another user of the tuple stack */
+		case DIF_OP_LDGV:
+			if (id == DIF_VAR_ARGS || id == DIF_VAR_UREGS)
+				return NULL;
+			break;
+		}
+		if (DIF_INSTR_OP(in) == DIF_OP_AGG)
+			return id >= 1 && id <= p->dp_naggs ? &p->dp_aggs[id - 1] :
+							      NULL;
+	}
+	return NULL;
+}
+
 /* ---- records ---- */
 
 static void op_rec(xl_t *x, uint32_t pc, dif_instr_t in)
@@ -838,6 +997,14 @@ static void op_rec(xl_t *x, uint32_t pc, dif_instr_t in)
 	}
 	dst = x->lay->sc_rec + sizeof(dt_bpf_msg_t) + sizeof(dt_rechdr_t) +
 	      s->rs_offset;
+	if (x->inst->in_clause->dc_slotfmt != NULL &&
+	    (x->inst->in_clause->dc_slotfmt[k] == DT_FMT_STACK ||
+	     x->inst->in_clause->dc_slotfmt[k] == DT_FMT_USTACK)) {
+		/* stack()/ustack(): the backend takes the stack itself */
+		stack_fill(x, dst, s->rs_size,
+			   x->inst->in_clause->dc_slotfmt[k] == DT_FMT_USTACK);
+		return;
+	}
 	rget(x, R3, DIF_INSTR_R1(in));
 	if (!s->rs_byref) {
 		int sz = bpf_size(s->rs_size);
@@ -1663,9 +1830,24 @@ static void op_one(xl_t *x, uint32_t pc, dif_instr_t in)
 		op_var(x, pc, in);
 		return;
 	case DIF_OP_PUSHTV: {
+		const dt_aggdesc_t *ag = agg_ahead(x, pc);
 		uint32_t off;
 
 		tuple_begin(x);
+		if (ag != NULL && (uint32_t)x->tdepth < ag->ag_nkeys &&
+		    (ag->ag_keyfmt[x->tdepth] == DT_FMT_STACK ||
+		     ag->ag_keyfmt[x->tdepth] == DT_FMT_USTACK)) {
+			/* a stack() key: the stack itself, packed in place */
+			uint32_t n = ag->ag_keytypes[x->tdepth].dt_size;
+
+			off = tuple_slot(x, n);
+			stack_fill(x, off, n,
+				   ag->ag_keyfmt[x->tdepth] == DT_FMT_USTACK);
+			E(ST(BPF_DW, R7,
+			     (int16_t)(x->lay->sc_tupv + 8 * x->tdepth), 0));
+			x->tdepth++;
+			return;
+		}
 		off = tuple_slot(x, 8);
 		rget(x, R1, r1);
 		E(STX(BPF_DW, R7, R1, (int16_t)off));
