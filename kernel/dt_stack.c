@@ -76,6 +76,31 @@ static bool dt_frame_machinery(struct dt_cpu *c, unsigned long pc)
 	return false;
 }
 
+/*
+ * At an fbt entry probe, is pc the probed function itself?  By name, or,
+ * since aliases share an address (__x64_sys_getppid is also
+ * __do_sys_getppid to kallsyms), by being within its first bytes: where
+ * the fentry call or breakpoint of an entry probe is.
+ */
+static bool dt_frame_probed(struct dt_cpu *c, const struct dt_probe *p, unsigned long pc,
+			    bool byoffset)
+{
+	char *plus, *slash;
+	unsigned long off;
+
+	sprint_symbol(c->symname, pc);
+	plus = strchr(c->symname, '+');
+	if (!plus)
+		return false;
+	*plus++ = 0;
+	if (!strcmp(c->symname, p->func))
+		return true;
+	slash = strchr(plus, '/');
+	if (slash)
+		*slash = 0;
+	return byoffset && !kstrtoul(plus, 0, &off) && off <= 16;
+}
+
 static int dt_kstack(struct dt_cpu *c)
 {
 	const struct dt_probe *p = c->fire.probe;
@@ -87,10 +112,10 @@ static int dt_kstack(struct dt_cpu *c)
 	while (i < n && i < DT_AFRAMES && dt_frame_machinery(c, c->kstk[i]))
 		i++;
 	/* fbt entry: the probed function has no frame yet in DTrace */
-	while (i < n && p->prov == DT_PROV_FBT && !p->ret && !strcmp(c->symname, p->func)) {
-		/* the unwinder may show it twice: the ftrace regs and the return address */
-		if (++i < n)
-			sprint_symbol_no_offset(c->symname, c->kstk[i]);
+	if (i < n && p->prov == DT_PROV_FBT && !p->ret && dt_frame_probed(c, p, c->kstk[i], true)) {
+		/* the unwinder may show it twice (ftrace regs, return address) */
+		while (++i < n && dt_frame_probed(c, p, c->kstk[i], false))
+			;
 	}
 	n -= i;
 	if (n > DT_MAXFRAMES)

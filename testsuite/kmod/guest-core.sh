@@ -61,7 +61,8 @@ withtrigger -n "fbt::$GETPPID:entry /execname == \"trigger\" && !done/ { done = 
 set -- $(head -n 1 /tmp/core.out)
 cf=$(ksym "${1:-0}")
 case $cf in
-*sys*) if [ "$cf" != "$GETPPID" ] && [ "${2:-0}" -ge 2 ]; then ok "caller/stackdepth at fbt entry ($cf, $2 frames)"; else ko "caller/stackdepth at fbt entry" "$cf $2"; fi ;;
+*getppid*) ko "caller/stackdepth at fbt entry" "caller $1 is in the probed function ($cf)" ;;
+*sys*) if [ "${2:-0}" -ge 2 ]; then ok "caller/stackdepth at fbt entry ($cf, $2 frames)"; else ko "caller/stackdepth at fbt entry" "$cf $2"; fi ;;
 *) ko "caller/stackdepth at fbt entry" "caller $1 is in '$cf'; got: $(head -c 200 /tmp/core.out)" ;;
 esac
 
