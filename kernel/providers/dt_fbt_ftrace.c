@@ -25,12 +25,12 @@
 #include <linux/workqueue.h>
 #include <linux/timekeeping.h>
 #include <linux/math64.h>
-#include <asm/nops.h>
 #include "dt_kmod.h"
 #include "dt_trace.h"
 #include "dt_fbt.h"
 
 #if defined(HAVE_FTRACE_OPS_REGS) && defined(CONFIG_X86)
+#include <asm/nops.h>
 
 /* one session's ip -> probe table, read by the callback under RCU-sched */
 struct dt_ftab {
@@ -519,9 +519,6 @@ int dt_fbt_ftrace_usable(void)
 {
 	return 0;
 }
-
-static void dt_fbt_ftrace_reap(struct work_struct *w);
-static DECLARE_WORK(dt_freap_work, dt_fbt_ftrace_reap);
 
 int dt_fbt_ftrace_enable(struct dt_probe *p)
 {
