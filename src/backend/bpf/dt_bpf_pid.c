@@ -7,8 +7,9 @@
  * entry and OFFSET are uprobes, return a uretprobe at the function's
  * start.  Probes of a module are added the first time a description
  * names pidN and that module (entry and return of every function symbol);
- * OFFSET probes only when named (we do not decode instructions, so we
- * cannot list them, nor check that OFFSET starts an instruction).
+ * OFFSET probes when a description names the function exactly: decoding
+ * its instructions (dt_bpf_x86len.c) gives every offset where one starts,
+ * and no other.
  *
  * Attaching is perf_event_open(2) of the "uprobe" PMU with the process
  * as the event's task (the kernel then traps in that process only) and
@@ -17,6 +18,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -388,17 +390,77 @@ static int hex_name(const char *s, uint64_t *v)
 	return errno == 0 && *end == '\0' ? 0 : -1;
 }
 
+/* the function's bytes from the file (caller frees), or NULL */
+static uint8_t *read_code(const char *path, uint64_t off, uint64_t size)
+{
+	uint8_t *b;
+	int fd;
+
+	if (size == 0 || size > (1u << 24))
+		return NULL;
+	b = malloc(size);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (b == NULL || fd < 0 ||
+	    pread(fd, b, size, (off_t)off) != (ssize_t)size) {
+		free(b);
+		b = NULL;
+	}
+	if (fd >= 0)
+		close(fd);
+	return b;
+}
+
+/*
+ * Offset probes of a function named exactly: the one a hex name asks for,
+ * or every instruction's when the name is empty or a pattern (as DTrace
+ * lists them).  Offsets come from decoding the function, so none lands
+ * inside an instruction.
+ */
+static int add_offsets(dt_bpf_ptab_t *t, const dt_probedesc_t *pd,
+		       const char *prov, int pid, const dt_uobj_t *u,
+		       const dt_elf_func_t *f, uint64_t off, int is64, int abi)
+{
+	const char *pn = pd->pd_name;
+	int every = pn == NULL || pn[0] == '\0' || has_glob(pn);
+	uint64_t want = 0, at = 0;
+	uint8_t *code;
+	int rc = 0;
+
+	if (!every && hex_name(pn, &want) != 0)
+		return 0;
+	code = read_code(u->uo_path, off, f->ef_size);
+	if (code == NULL)
+		return 0;
+	while (at < f->ef_size && rc == 0) {
+		int l = dt_x86_insn_len(code + at, f->ef_size - at, is64);
+		char name[32];
+
+		if (l <= 0)
+			break; /* not understood: no offsets past here */
+		/* DTrace names offset probes in lower-case hex */
+		snprintf(name, sizeof(name), "%llx", (unsigned long long)at);
+		if ((every || at == want) &&
+		    !have_probe(t, prov, u->uo_base, f->ef_name, name))
+			rc = add_uprobe(t, prov, u, f->ef_name, name,
+					DT_BPF_P_PID_OFFSET, pid, off + at,
+					abi);
+		if (!every && at >= want)
+			break;
+		at += (uint64_t)l;
+	}
+	free(code);
+	return rc;
+}
+
 static int pid_obj(dt_bpf_ptab_t *t, const dt_probedesc_t *pd,
 		   const char *prov, int pid, const dt_uobj_t *u)
 {
 	dt_elf_obj_t o;
-	uint64_t want = 0;
 	size_t k;
 	int rc = 0, abi;
 	int all = !have_mod(t, prov, u->uo_base);
 	int offp = !has_glob(pd->pd_func) && pd->pd_func != NULL &&
-		   pd->pd_func[0] != '\0' && !has_glob(pd->pd_name) &&
-		   hex_name(pd->pd_name, &want) == 0;
+		   pd->pd_func[0] != '\0';
 
 	if (!all && !offp)
 		return 0;
@@ -408,7 +470,6 @@ static int pid_obj(dt_bpf_ptab_t *t, const dt_probedesc_t *pd,
 	for (k = 0; k < o.eo_nfuncs && rc == 0; k++) {
 		const dt_elf_func_t *f = &o.eo_funcs[k];
 		uint64_t off = dt_elf_off(&o, f->ef_vaddr);
-		char name[32];
 
 		if (off == (uint64_t)-1)
 			continue;
@@ -417,15 +478,9 @@ static int pid_obj(dt_bpf_ptab_t *t, const dt_probedesc_t *pd,
 					DT_BPF_P_PID_ENTRY, pid, off, abi) ||
 			     add_uprobe(t, prov, u, f->ef_name, "return",
 					DT_BPF_P_PID_RETURN, pid, off, abi);
-		if (rc != 0 || !offp || strcmp(f->ef_name, pd->pd_func) != 0)
-			continue;
-		/* DTrace names offset probes in lower-case hex */
-		snprintf(name, sizeof(name), "%llx", (unsigned long long)want);
-		if (want >= (f->ef_size ? f->ef_size : 1) ||
-		    have_probe(t, prov, u->uo_base, f->ef_name, name))
-			continue;
-		rc = add_uprobe(t, prov, u, f->ef_name, name,
-				DT_BPF_P_PID_OFFSET, pid, off + want, abi);
+		if (rc == 0 && offp && strcmp(f->ef_name, pd->pd_func) == 0)
+			rc = add_offsets(t, pd, prov, pid, u, f, off,
+					 o.eo_is64, abi);
 	}
 	dt_elf_close(&o);
 	return rc;

@@ -52,6 +52,13 @@ int dt_elf_symval(const char *path, const char *name, uint64_t *val);
 /* the function holding a link-time address, or NULL */
 const dt_elf_func_t *dt_elf_func_at(const dt_elf_obj_t *o, uint64_t vaddr);
 
+/* ---- x86 instruction lengths (dt_bpf_x86len.c) ---- */
+
+/* bytes of the instruction at p (64-bit or 32-bit mode), or -1 */
+int dt_x86_insn_len(const uint8_t *p, size_t avail, int is64);
+/* 1 if an instruction starts at off in code[0..len), decoding from 0 */
+int dt_x86_boundary(const uint8_t *code, size_t len, size_t off, int is64);
+
 /* ---- one process's mapped objects (dt_bpf_pid.c) ---- */
 
 typedef struct dt_uobj {
