@@ -20,6 +20,7 @@ dt_compiler_sources = \
 	src/libdtrace/dt_pragma.c \
 	src/libdtrace/dt_cpp.c src/libdtrace/dt_cpp.h \
 	src/libdtrace/dt_stability.c src/libdtrace/dt_stability.h \
+	src/libdtrace/dt_ksym.c src/libdtrace/dt_ksym.h \
 	src/libdtrace/dt_compile.c src/libdtrace/dt_compile.h
 
 # the lexer includes the parser's token header

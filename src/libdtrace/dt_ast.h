@@ -37,6 +37,7 @@ typedef enum dt_nkind {
 	DN_STRINGOF, /* stringof n_a */
 	DN_XLATE, /* xlate<n_tn>(n_a) */
 	DN_ARGV, /* $N not given, as an identifier */
+	DN_SYM, /* n_sval: a kernel symbol, `name or module`name */
 
 	/* type names and declarators */
 	DN_TYPENAME, /* n_spec + n_a (declarator or NULL) */

@@ -90,7 +90,7 @@ static unsigned btf_hashname(int su, const char *s)
 	return h;
 }
 
-/* 0: struct, 1: union, 2: enum, 3: typedef; -1 for other kinds */
+/* 0: struct, 1: union, 2: enum, 3: typedef, 4: function; -1: others */
 static int btf_tagclass(const btf_type_t *t)
 {
 	switch (btf_kind(t)) {
@@ -99,6 +99,7 @@ static int btf_tagclass(const btf_type_t *t)
 	case BTF_K_ENUM:
 	case BTF_K_ENUM64: return 2;
 	case BTF_K_TYPEDEF: return 3;
+	case BTF_K_FUNC: return 4;
 	default: return -1;
 	}
 }
@@ -526,6 +527,17 @@ static dt_type_t *btf_typedef(void *arg, dt_typetab_t *tt, const char *nm)
 	return btf_conv(c, tt, c->c_btf->b_types[id]->size_type);
 }
 
+static dt_type_t *btf_symtype(void *arg, dt_typetab_t *tt, const char *nm)
+{
+	dt_btfconv_t *c = btf_conv_ctx(arg, tt);
+	uint32_t id;
+
+	if (c == NULL || (id = btf_find(c->c_btf, 4, nm)) == 0)
+		return NULL;
+	/* a FUNC's type is its FUNC_PROTO */
+	return btf_conv(c, tt, c->c_btf->b_types[id]->size_type);
+}
+
 void dt_btf_attach(dt_typetab_t *tt)
 {
 	dt_typeimport_t ti;
@@ -535,6 +547,7 @@ void dt_btf_attach(dt_typetab_t *tt)
 	ti.ti_complete = btf_complete;
 	ti.ti_enumconst = btf_enumconst;
 	ti.ti_typedef = btf_typedef;
+	ti.ti_symtype = btf_symtype;
 	ti.ti_arg = c;
 	dt_typetab_set_import(tt, &ti);
 }

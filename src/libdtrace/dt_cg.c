@@ -852,6 +852,8 @@ static unsigned dt_cg_expr(dt_cg_t *cg, dt_node_t *n)
 		case '*':
 			return dt_cg_memload(cg, n);
 		case '&':
+			if (n->n_a->n_kind == DN_SYM)
+				return dt_cg_expr(cg, n->n_a);
 			return dt_cg_addr(cg, n->n_a);
 		case '!':
 			r = dt_cg_expr(cg, n->n_a);
@@ -895,6 +897,11 @@ static unsigned dt_cg_expr(dt_cg_t *cg, dt_node_t *n)
 		return r;
 	case DN_STRINGOF:
 		return dt_cg_expr(cg, n->n_a);
+	case DN_SYM:
+		/* a function symbol is its address (checked in dt_check) */
+		r = dt_cg_reg(cg);
+		dt_cg_setint(cg, r, n->n_ival);
+		return r;
 	case DN_XLATE:
 		if (n->n_list != NULL)
 			return dt_cg_xlate_whole(cg, n);

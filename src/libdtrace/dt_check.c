@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "dt_check.h"
+#include "dt_ksym.h"
 #include "dt_decl.h"
 #include "dt_errtags.h"
 #include "dt_grammar.h"
@@ -771,6 +772,34 @@ static void dt_ck_logical(dt_pcb_t *pcb, dt_node_t *n)
 	}
 }
 
+/*
+ * `name, module`name: a kernel symbol.  Its address comes from kallsyms
+ * and its type from BTF, which describes functions (not, on most kernels,
+ * variables): a function is its address, typed as a pointer to it; a
+ * symbol without a type is D_SYM_NOTYPES, as in DTrace without CTF.
+ */
+static void dt_ck_sym(dt_pcb_t *pcb, dt_node_t *n)
+{
+	const char *bq = strchr(n->n_sval, '`'), *name = bq + 1, *m;
+	char mod[64];
+	uint64_t addr;
+	char kind;
+	dt_type_t *t;
+
+	snprintf(mod, sizeof(mod), "%.*s", (int)(bq - n->n_sval), n->n_sval);
+	if (dt_ksym_lookup(mod, name, &addr, &kind, &m) != 0)
+		dt_cc_error(pcb, n->n_line, D_IDENT_UNDEF,
+		    "failed to resolve %s: Unknown symbol name", n->n_sval);
+	t = (kind == 'T' || kind == 't') ?
+	    dt_type_symbol(pcb->pcb_types, name) : NULL;
+	if (t == NULL || dt_type_base(t)->dt_kind != DT_TK_FUNC)
+		dt_cc_error(pcb, n->n_line, D_SYM_NOTYPES,
+		    "no symbolic type information is available for %s`%s: "
+		    "No type information available for symbol", m, name);
+	n->n_type = dt_type_pointer(pcb->pcb_types, t);
+	n->n_ival = (int64_t)addr;
+}
+
 static void dt_ck_unary(dt_pcb_t *pcb, dt_node_t *n)
 {
 	dt_node_t *a = n->n_a;
@@ -779,6 +808,11 @@ static void dt_ck_unary(dt_pcb_t *pcb, dt_node_t *n)
 
 	if (n->n_op == '&') {
 		dt_check_expr(pcb, a);
+		if (a->n_kind == DN_SYM) {
+			/* &`func: the function's address, as `func is */
+			n->n_type = a->n_type;
+			return;
+		}
 		if (a->n_kind == DN_MEMBER && a->n_member != NULL &&
 		    a->n_member->dm_bits != 0)
 			dt_cc_error(pcb, n->n_line, D_ADDROF_BITFIELD,
@@ -1492,6 +1526,9 @@ static void dt_ck_node(dt_pcb_t *pcb, dt_node_t *n)
 		n->n_ival = m->dm_offset;
 		return;
 	}
+	case DN_SYM:
+		dt_ck_sym(pcb, n);
+		return;
 	case DN_STRINGOF: {
 		dt_type_t *t;
 		dt_check_expr(pcb, n->n_a);

@@ -32,7 +32,7 @@ static void dt_yyerror(dt_pcb_t *pcb, const char *msg);
 }
 
 %token <node> TK_INT TK_STR
-%token <str> TK_IDENT TK_TNAME TK_AGG TK_PSPEC
+%token <str> TK_IDENT TK_TNAME TK_AGG TK_PSPEC TK_SYM
 %token TK_PRED_BEGIN TK_PRED_END
 %token TK_AUTO TK_BREAK TK_CASE TK_CHAR TK_CONST TK_CONTINUE TK_COUNTER
 %token TK_DEFAULT TK_DO TK_DOUBLE TK_ELSE TK_ENUM TK_EXTERN TK_FLOAT TK_FOR
@@ -250,6 +250,7 @@ primary
 	| TK_STR
 	| TK_IDENT { $$ = N(DN_IDENT); $$->n_sval = $1; }
 	| TK_AGG { $$ = N(DN_AGG); $$->n_sval = $1; }
+	| TK_SYM { $$ = N(DN_SYM); $$->n_sval = $1; }
 	| TK_SELF TK_ARROW ident_any { $$ = N(DN_SELFVAR); $$->n_sval = $3; }
 	| TK_THIS TK_ARROW ident_any { $$ = N(DN_THISVAR); $$->n_sval = $3; }
 	| '(' expr ')' { $$ = $2; }

@@ -215,6 +215,13 @@ static void walk_node(walk_t *w, const dt_node_t *n)
 		if (n->n_sval != NULL)
 			ident_attr(w, n->n_sval);
 		break;
+	case DN_SYM: {
+		/* kernel symbols are the kernel's private interfaces */
+		static const dt_attr_t sym = A(PRIVATE, PRIVATE, UNKNOWN);
+
+		w->attr = dt_attr_min(w->attr, sym);
+		break;
+	}
 	default:
 		break;
 	}

@@ -38,6 +38,18 @@ dt_type_t *dt_type_enumconst(dt_typetab_t *tt, const char *name,
 	return t;
 }
 
+dt_type_t *dt_type_symbol(dt_typetab_t *tt, const char *name)
+{
+	dt_type_t *t = NULL;
+
+	if (tt->tt_import.ti_symtype != NULL && !tt->tt_importing) {
+		tt->tt_importing = 1;
+		t = tt->tt_import.ti_symtype(tt->tt_import.ti_arg, tt, name);
+		tt->tt_importing = 0;
+	}
+	return t;
+}
+
 int dt_type_complete(dt_typetab_t *tt, dt_type_t *t)
 {
 	t = dt_type_base(t);

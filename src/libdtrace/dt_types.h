@@ -74,6 +74,9 @@ typedef struct dt_typeimport {
 	/* an enumerator constant by name: its enum type and value */
 	dt_type_t *(*ti_enumconst)(void *arg, dt_typetab_t *tt,
 				   const char *name, int64_t *valp);
+	/* a kernel symbol's type (functions: their prototype), or NULL */
+	dt_type_t *(*ti_symtype)(void *arg, dt_typetab_t *tt,
+				 const char *name);
 	/* a typedef name (umode_t, loff_t ...): its type, or NULL */
 	dt_type_t *(*ti_typedef)(void *arg, dt_typetab_t *tt,
 				 const char *name);
@@ -113,6 +116,8 @@ int dt_type_add_bitfield(dt_typetab_t *tt, dt_type_t *sou, const char *name,
 int dt_type_add_member_at(dt_typetab_t *tt, dt_type_t *sou, const char *name,
 			  dt_type_t *mt, uint32_t offset);
 void dt_typetab_set_import(dt_typetab_t *tt, const dt_typeimport_t *ti);
+/* the type of kernel symbol name, from the importer; NULL if unknown */
+dt_type_t *dt_type_symbol(dt_typetab_t *tt, const char *name);
 /* an imported enumerator (kernel enum constant); NULL if none */
 dt_type_t *dt_type_enumconst(dt_typetab_t *tt, const char *name,
 			     int64_t *valp);

@@ -66,7 +66,7 @@ static const tcase_t cases[] = {
 	ERR("BEGIN { trace(09); }", "D_INT_DIGIT", 1,
 	    "constant 09 contains invalid digit 9"),
 	ERR("BEGIN { trace(''); }", "D_CHR_NULL", 1, "empty character constant"),
-	ERR("BEGIN { trace(`x); }", "D_SYNTAX", 1, "syntax error near \"`\""),
+	ERR("BEGIN { trace(` + 1); }", "D_SYNTAX", 1, "syntax error near \"`\""),
 	ERR("BEGIN { trace(99999999999999999999); }", "D_INT_OFLOW", 1,
 	    "constant 99999999999999999999 results in integer overflow"),
 
