@@ -172,7 +172,7 @@ static int uobj_precmd(int pid, dt_uobj_t **v, size_t *n)
 	const char *libdirs;
 	char exe[4096], lib[4096];
 	dt_elf_obj_t o;
-	size_t k;
+	size_t k, q;
 
 	(void)pid;
 	if (precmd_path(exe, sizeof(exe)) != 0 || uobj_add(v, n, exe, 1, 0) != 0)
@@ -183,11 +183,20 @@ static int uobj_precmd(int pid, dt_uobj_t **v, size_t *n)
 	libdirs = o.eo_is64 ? libdirs64 : libdirs32;
 	if (o.eo_interp != NULL && uobj_add(v, n, o.eo_interp, 0, 0) == 0)
 		(*v)[*n - 1].uo_code = 1;
-	for (k = 0; k < o.eo_nneeded; k++)
-		if (find_in(libdirs, o.eo_needed[k], lib, sizeof(lib)) == 0 &&
-		    uobj_add(v, n, lib, 0, 0) == 0)
-			(*v)[*n - 1].uo_code = 1;
 	dt_elf_close(&o);
+	/* the executable's libraries, then theirs, each once */
+	for (q = 0; q < *n; q++) {
+		if (dt_elf_open((*v)[q].uo_path, &o) != 0)
+			continue;
+		for (k = 0; k < o.eo_nneeded; k++) {
+			size_t before = *n;
+
+			if (find_in(libdirs, o.eo_needed[k], lib, sizeof(lib)) == 0 &&
+			    uobj_add(v, n, lib, 0, 0) == 0 && *n > before)
+				(*v)[*n - 1].uo_code = 1;
+		}
+		dt_elf_close(&o);
+	}
 	return 0;
 }
 
