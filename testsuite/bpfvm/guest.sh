@@ -79,16 +79,9 @@ fbt_tests() { # mode label
 }
 
 # args[] typed from BTF: do_sys_openat2(int dfd, const char __user *,
-# struct open_how *), do_filp_open(int, struct filename *, ...).  Skipped,
-# not failed, while the backend does not type args[] for the compiler
-# (bo_argtype); any other outcome is compared.
+# struct open_how *), do_filp_open(int, struct filename *, ...)
 typed_tests() {
 	T='/execname == "trigger"/'
-	if $D -e -n 'fbt::do_sys_openat2:entry { trace(args[2]->mode); }' 2>&1 |
-		grep -q 'operator -> must be applied to a pointer'; then
-		echo "SKIP: $1: typed args[] (the BPF backend does not give the compiler arg types yet)"
-		return
-	fi
 	live "$1: typed args[0], args[2]->mode (do_sys_openat2)" "-100 0\n-100 640\n" \
 		"fbt::do_sys_openat2:entry $T { printf(\"%d %o\n\", args[0], args[2]->mode); }"
 	live "$1: typed stringof(args[1]->name) (do_filp_open)" "/nonexistent-dt-bpfvm\n/tmp/dt-bpfvm-$N\n" \
