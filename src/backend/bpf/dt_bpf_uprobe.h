@@ -1,7 +1,8 @@
 /*
  * dt_bpf_uprobe.h - what the user-space probe files share: the pid
- * provider (dt_bpf_pid.c), USDT (dt_bpf_usdt.c) and the ELF reader they
- * both use (dt_bpf_elf.c).
+ * provider (dt_bpf_pid.c), USDT (dt_bpf_usdt.c), and what they both use:
+ * a process's objects (dt_bpf_uproc.c), the ELF reader (dt_bpf_elf.c) and
+ * x86 instruction lengths (dt_bpf_x86len.c).
  */
 #ifndef DT_BPF_UPROBE_H
 #define DT_BPF_UPROBE_H
@@ -59,7 +60,7 @@ int dt_x86_insn_len(const uint8_t *p, size_t avail, int is64);
 /* 1 if an instruction starts at off in code[0..len), decoding from 0 */
 int dt_x86_boundary(const uint8_t *code, size_t len, size_t off, int is64);
 
-/* ---- one process's mapped objects (dt_bpf_pid.c) ---- */
+/* ---- one process's mapped objects (dt_bpf_uproc.c) ---- */
 
 typedef struct dt_uobj {
 	char *uo_path;
@@ -69,7 +70,7 @@ typedef struct dt_uobj {
 	int uo_code; /* some mapping of it is executable */
 } dt_uobj_t;
 
-/* the objects process pid maps (or will map: see dt_bpf_pid.c) */
+/* the objects process pid maps (or will map: see dt_bpf_uproc.c) */
 int dt_uobj_list(int pid, dt_uobj_t **objs, size_t *n);
 void dt_uobj_free(dt_uobj_t *objs, size_t n);
 int dt_uobj_mod_match(const dt_uobj_t *u, const char *pat);

@@ -8,7 +8,8 @@ libdtrace_la_SOURCES += \
 	src/backend/bpf/dt_bpf_args.c src/backend/bpf/dt_bpf_attach.c \
 	src/backend/bpf/dt_bpf_fbt.c src/backend/bpf/dt_bpf_pid.c \
 	src/backend/bpf/dt_bpf_usdt.c src/backend/bpf/dt_bpf_elf.c \
-	src/backend/bpf/dt_bpf_x86len.c src/backend/bpf/dt_bpf_uprobe.h \
+	src/backend/bpf/dt_bpf_x86len.c src/backend/bpf/dt_bpf_uproc.c \
+	src/backend/bpf/dt_bpf_uprobe.h \
 	src/backend/bpf/dt_bpf_gen.c \
 	src/backend/bpf/dt_bpf_gen.h src/backend/bpf/dt_bpf_insn.h \
 	src/backend/bpf/dt_bpf_probes.c src/backend/bpf/dt_bpf_btf.c \
