@@ -19,9 +19,11 @@
 #include <bpf/btf.h>
 #include "dt_bpf_xl.h"
 
-enum { CB_INDEX, CB_STRTOK, CB_CLEAN, CB_INET, CB_LLTOSTR, CB_STRTOLL };
+enum { CB_INDEX, CB_STRTOK, CB_CLEAN, CB_INET, CB_LLTOSTR, CB_STRTOLL,
+       CB_PATH };
 
 #define NW 16 /* state words */
+#define NCOMP 32 /* cwd/rootdir: path components kept */
 #define MAXLOOPS (1u << 23) /* bpf_loop's limit */
 
 /* where the string area's parts are (fixed per program) */
@@ -30,20 +32,23 @@ typedef struct area {
 	uint32_t dset; /* strtok: 256-bit delimiter set */
 	uint32_t saved; /* strtok: where strtok(NULL, ...) goes on; kept */
 	uint32_t by; /* inet: the address bytes (16) */
-	uint32_t out; /* output buffer */
+	uint32_t comp; /* cwd/rootdir: NCOMP name pointers, leaf first */
+	uint32_t out; /* output buffer: 2 x strsize, so any write of up to
+		       * strsize bytes at an index below strsize fits */
 	uint32_t outsz;
 	uint32_t total;
 } area_t;
 
 static void area(const dt_bpf_layout_t *l, area_t *a)
 {
-	a->outsz = ((l->strsize > 80 ? l->strsize : 80) + 7) & ~7u;
-	a->total = 8 * NW + 32 + 8 + 16 + a->outsz;
+	a->outsz = ((2 * l->strsize > 96 ? 2 * l->strsize : 96) + 7) & ~7u;
+	a->total = 8 * NW + 32 + 8 + 16 + 8 * NCOMP + a->outsz;
 	a->st = l->sc_spool + l->spool_size - a->total;
 	a->dset = a->st + 8 * NW;
 	a->saved = a->dset + 32;
 	a->by = a->saved + 8;
-	a->out = a->by + 16;
+	a->comp = a->by + 16;
+	a->out = a->comp + 8 * NCOMP;
 }
 
 uint32_t dt_bpf_str_reserve(const dt_bpf_layout_t *l)
@@ -88,23 +93,111 @@ static void stb(xl_t *x, int idx, uint32_t base, uint32_t max, int src,
 typedef void body_fn(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 		     uint32_t bail);
 static body_fn cb_index, cb_strtok, cb_clean, cb_inet, cb_lltostr,
-	cb_strtoll;
+	cb_strtoll, cb_path;
 static body_fn *const body[] = {
 	[CB_INDEX] = cb_index, [CB_STRTOK] = cb_strtok, [CB_CLEAN] = cb_clean,
 	[CB_INET] = cb_inet, [CB_LLTOSTR] = cb_lltostr,
-	[CB_STRTOLL] = cb_strtoll,
+	[CB_STRTOLL] = cb_strtoll, [CB_PATH] = cb_path,
 };
 
-/* BTF id of a kernel function (the open-coded iterator kfuncs) */
-static int kfunc_id(const char *name)
+static struct btf *kbtf(void)
 {
 	static struct btf *vmlinux;
 
 	if (vmlinux == NULL)
 		vmlinux = btf__load_vmlinux_btf();
-	if (vmlinux == NULL)
+	return vmlinux;
+}
+
+/* BTF id of a kernel function (the open-coded iterator kfuncs) */
+static int kfunc_id(const char *name)
+{
+	struct btf *btf = kbtf();
+
+	if (btf == NULL)
 		return -1;
-	return btf__find_by_name_kind(vmlinux, name, BTF_KIND_FUNC);
+	return btf__find_by_name_kind(btf, name, BTF_KIND_FUNC);
+}
+
+/* byte offset of member name in the struct or union id, looking into
+ * anonymous members (dentry's d_name sits in a union), or -1 */
+static int member_in(struct btf *btf, int id, const char *name, int depth)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+	const struct btf_member *m;
+	int k, off;
+
+	while (t != NULL && (btf_is_typedef(t) || btf_is_mod(t)))
+		t = btf__type_by_id(btf, t->type);
+	if (t == NULL || !btf_is_composite(t) || depth > 4)
+		return -1;
+	m = btf_members(t);
+	for (k = 0; k < btf_vlen(t); k++, m++) {
+		const char *n = btf__name_by_offset(btf, m->name_off);
+
+		if (n != NULL && strcmp(n, name) == 0)
+			return (int)(btf_member_bit_offset(t, k) / 8);
+		if ((n == NULL || *n == '\0') &&
+		    (off = member_in(btf, (int)m->type, name, depth + 1)) >= 0)
+			return (int)(btf_member_bit_offset(t, k) / 8) + off;
+	}
+	return -1;
+}
+
+static int member_off(const char *sname, const char *name)
+{
+	struct btf *btf = kbtf();
+	int id;
+
+	if (btf == NULL ||
+	    (id = btf__find_by_name_kind(btf, sname, BTF_KIND_STRUCT)) < 0)
+		return -1;
+	return member_in(btf, id, name, 0);
+}
+
+/* what cwd and rootdir walk: offsets from the kernel's BTF */
+static struct pathoff {
+	int done, ok;
+	int task_fs, fs_pwd, fs_root, path_mnt, path_dentry, d_parent,
+		d_name, qstr_name, mnt_root, mount_parent, mount_mountpoint,
+		mount_mnt;
+} po;
+
+static int path_offsets(void)
+{
+	if (po.done)
+		return po.ok;
+	po.done = 1;
+	po.task_fs = member_off("task_struct", "fs");
+	po.fs_pwd = member_off("fs_struct", "pwd");
+	po.fs_root = member_off("fs_struct", "root");
+	po.path_mnt = member_off("path", "mnt");
+	po.path_dentry = member_off("path", "dentry");
+	po.d_parent = member_off("dentry", "d_parent");
+	po.d_name = member_off("dentry", "d_name");
+	po.qstr_name = member_off("qstr", "name");
+	po.mnt_root = member_off("vfsmount", "mnt_root");
+	po.mount_parent = member_off("mount", "mnt_parent");
+	po.mount_mountpoint = member_off("mount", "mnt_mountpoint");
+	po.mount_mnt = member_off("mount", "mnt");
+	po.ok = po.task_fs >= 0 && po.fs_pwd >= 0 && po.fs_root >= 0 &&
+		po.path_mnt >= 0 && po.path_dentry >= 0 && po.d_parent >= 0 &&
+		po.d_name >= 0 && po.qstr_name >= 0 && po.mnt_root >= 0 &&
+		po.mount_parent >= 0 && po.mount_mountpoint >= 0 &&
+		po.mount_mnt >= 0;
+	return po.ok;
+}
+
+/* R0 = the kernel pointer at R3 + off (0 if it cannot be read) */
+static void kptr(xl_t *x, int off)
+{
+	E(ALU_I(BPF_ADD, R3, off));
+	E(ST(BPF_DW, FP, SL_TMP, 0));
+	E(MOV_R(R1, FP));
+	E(ALU_I(BPF_ADD, R1, SL_TMP));
+	E(MOV_I(R2, 8));
+	E(CALL(BPF_FUNC_probe_read_kernel));
+	E(LDX(BPF_DW, R0, FP, SL_TMP));
 }
 
 static void kcall(xl_t *x, const char *name)
@@ -360,7 +453,64 @@ int dt_bpf_str_call(xl_t *x, uint32_t pc, uint32_t subr, int nargs)
 	return 0;
 }
 
+/*
+ * cwd / rootdir: the current task's fs->pwd / fs->root, as a path from
+ * the global root (dentry names upwards, crossing mounts), at most NCOMP
+ * components.  Result (a scratch string) in R0.
+ */
+int dt_bpf_str_path(xl_t *x, int root)
+{
+	uint32_t slot;
+	area_t A;
+
+	if (!path_offsets()) {
+		fail(x, "cwd/rootdir: the kernel's BTF lacks the fs_struct, "
+		     "path, dentry or mount members they need");
+		return -1;
+	}
+	area(x->lay, &A);
+	slot = dt_bpf_xl_salloc(x, x->lay->strsize);
+	E(CALL(BPF_FUNC_get_current_task));
+	E(MOV_R(R3, R0));
+	kptr(x, po.task_fs);
+	E(MOV_R(R3, R0));
+	E(ALU_I(BPF_ADD, R3, root ? po.fs_root : po.fs_pwd));
+	SW(7, R3);
+	kptr(x, po.path_dentry);
+	SW(1, R0);
+	LW(R3, 7);
+	kptr(x, po.path_mnt);
+	SW(2, R0);
+	SWI(0, 0);
+	SWI(3, 0);
+	SWI(6, 0);
+	loop_run(x, CB_PATH, 2 * NCOMP + NCOMP + 8);
+	E(MOV_R(R3, R8));
+	E(ALU_I(BPF_ADD, R3, (int32_t)A.out));
+	copy_out(x, slot, x->lay->strsize);
+	return 0;
+}
+
 /* ---- loop bodies (R6 is free: a temporary) ---- */
+
+/* R2 = word wi, R3 = word wl; at the end (R2 >= R3) to end, else R4 =
+ * the character sc_stra[R2] */
+static void at_char(xl_t *x, area_t A, int wi, int wl, uint32_t end,
+		    uint32_t bail)
+{
+	LW(R2, wi);
+	LW(R3, wl);
+	EJ(J_R(BPF_JGE, R2, R3, 0), end);
+	ldb(x, R4, R2, x->lay->sc_stra, x->lay->strsize, bail);
+}
+
+/* word wi = R2 + 1, then the next step */
+static void step_on(xl_t *x, area_t A, int wi, uint32_t cont)
+{
+	E(ALU_I(BPF_ADD, R2, 1));
+	SW(wi, R2);
+	EJ(JA(0), cont);
+}
 
 /*
  * index(s, t [, pos]), rindex(s, t [, pos]), strstr(s, t): words 1 len,
@@ -514,30 +664,20 @@ static void cb_strtok(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	EJ(JA(0), cont);
 
 	P(skip);
-	LW(R2, 6);
-	LW(R3, 1);
-	EJ(J_R(BPF_JGE, R2, R3, 0), none);
-	ldb(x, R4, R2, x->lay->sc_stra, ss, bail);
+	at_char(x, A, 6, 1, none, bail);
 	isdelim(x, A);
 	EJ(J_I(BPF_JEQ, R0, 0, 0), tok);
-	E(ALU_I(BPF_ADD, R2, 1));
-	SW(6, R2);
-	EJ(JA(0), cont);
+	step_on(x, A, 6, cont);
 	P(tok);
 	SW(7, R2);
 	SWI(0, 2);
 	EJ(JA(0), cont);
 
 	P(scan);
-	LW(R2, 7);
-	LW(R3, 1);
-	EJ(J_R(BPF_JGE, R2, R3, 0), found);
-	ldb(x, R4, R2, x->lay->sc_stra, ss, bail);
+	at_char(x, A, 7, 1, found, bail);
 	isdelim(x, A);
 	EJ(J_I(BPF_JNE, R0, 0, 0), found);
-	E(ALU_I(BPF_ADD, R2, 1));
-	SW(7, R2);
-	EJ(JA(0), cont);
+	step_on(x, A, 7, cont);
 	P(found);
 	/* go on after the delimiter, in the caller's string */
 	SWI(9, 1);
@@ -572,10 +712,7 @@ static void cb_clean(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	EJ(J_I(BPF_JEQ, R1, 1, 0), p1);
 	EJ(J_I(BPF_JEQ, R1, 2, 0), p2);
 	EJ(J_I(BPF_JEQ, R1, 3, 0), p3);
-	LW(R2, 6);
-	LW(R3, 1);
-	EJ(J_R(BPF_JGE, R2, R3, 0), fin);
-	ldb(x, R4, R2, sa, ss, bail);
+	at_char(x, A, 6, 1, fin, bail);
 	EJ(J_I(BPF_JEQ, R4, '/', 0), slash);
 	SW(8, R2);
 	SWI(0, 1);
@@ -597,14 +734,9 @@ static void cb_clean(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	EJ(JA(0), cont);
 
 	P(p1);
-	LW(R2, 6);
-	LW(R3, 1);
-	EJ(J_R(BPF_JGE, R2, R3, 0), comp);
-	ldb(x, R4, R2, sa, ss, bail);
+	at_char(x, A, 6, 1, comp, bail);
 	EJ(J_I(BPF_JEQ, R4, '/', 0), comp);
-	E(ALU_I(BPF_ADD, R2, 1));
-	SW(6, R2);
-	EJ(JA(0), cont);
+	step_on(x, A, 6, cont);
 	P(comp);
 	LW(R5, 8);
 	E(MOV_R(R4, R2));
@@ -1038,26 +1170,18 @@ static void cb_strtoll(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	LW(R1, 0);
 	EJ(J_I(BPF_JEQ, R1, 1, 0), p1);
 	EJ(J_I(BPF_JEQ, R1, 2, 0), p2);
-	LW(R2, 6);
-	LW(R3, 1);
-	EJ(J_R(BPF_JGE, R2, R3, 0), tosign);
-	ldb(x, R4, R2, sa, ss, bail);
+	at_char(x, A, 6, 1, tosign, bail);
 	EJ(J_I(BPF_JEQ, R4, ' ', 0), adv);
 	EJ(J_I(BPF_JLT, R4, '\t', 0), tosign);
 	EJ(J_I(BPF_JGT, R4, '\r', 0), tosign);
 	P(adv);
-	E(ALU_I(BPF_ADD, R2, 1));
-	SW(6, R2);
-	EJ(JA(0), cont);
+	step_on(x, A, 6, cont);
 	P(tosign);
 	SWI(0, 1);
 	EJ(JA(0), cont);
 
 	P(p1);
-	LW(R2, 6);
-	LW(R3, 1);
-	EJ(J_R(BPF_JGE, R2, R3, 0), pfx);
-	ldb(x, R4, R2, sa, ss, bail);
+	at_char(x, A, 6, 1, pfx, bail);
 	EJ(J_I(BPF_JEQ, R4, '-', 0), neg);
 	EJ(J_I(BPF_JNE, R4, '+', 0), pfx);
 	EJ(JA(0), sadv);
@@ -1084,10 +1208,7 @@ static void cb_strtoll(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	EJ(JA(0), cont);
 
 	P(p2);
-	LW(R2, 6);
-	LW(R3, 1);
-	EJ(J_R(BPF_JGE, R2, R3, 0), done);
-	ldb(x, R4, R2, sa, ss, bail);
+	at_char(x, A, 6, 1, done, bail);
 	E(MOV_I(R0, 99));
 	EJ(J_I(BPF_JLT, R4, '0', 0), have);
 	EJ(J_I(BPF_JGT, R4, '9', 0), d1);
@@ -1113,9 +1234,7 @@ static void cb_strtoll(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	E(ALU_R(BPF_MUL, R5, R1));
 	E(ALU_R(BPF_ADD, R5, R0));
 	SW(5, R5);
-	E(ALU_I(BPF_ADD, R2, 1));
-	SW(6, R2);
-	EJ(JA(0), cont);
+	step_on(x, A, 6, cont);
 	P(done);
 	LW(R5, 5);
 	LW(R1, 4);
@@ -1123,4 +1242,110 @@ static void cb_strtoll(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	E(ALU_I(BPF_NEG, R5, 0));
 	SW(10, R5);
 	EJ(JA(0), stop);
+}
+
+/*
+ * cwd/rootdir: words 1 dentry, 2 vfsmount, 3 components found, 4 output
+ * length, 5 component being written, 6 walking steps.  Phase 0 walks up
+ * one dentry (or from a mount's root to where it is mounted) per step,
+ * keeping name pointers; phase 1 writes "/name" per step, root first.
+ */
+static void cb_path(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
+		    uint32_t bail)
+{
+	uint32_t ss = x->lay->strsize;
+	uint32_t p1 = L(), notroot = L(), to1 = L(), fin = L(), nz = L();
+
+	LW(R1, 0);
+	EJ(J_I(BPF_JEQ, R1, 1, 0), p1);
+	LW(R1, 6);
+	EJ(J_I(BPF_JGE, R1, 2 * NCOMP, 0), to1);
+	E(ALU_I(BPF_ADD, R1, 1));
+	SW(6, R1);
+	LW(R3, 2);
+	kptr(x, po.mnt_root);
+	LW(R1, 1);
+	EJ(J_R(BPF_JNE, R0, R1, 0), notroot);
+	/* the root of a mount: go on where it is mounted */
+	LW(R3, 2);
+	E(ALU_I(BPF_SUB, R3, po.mount_mnt));
+	SW(8, R3);
+	kptr(x, po.mount_parent);
+	LW(R1, 8);
+	EJ(J_R(BPF_JEQ, R0, R1, 0), to1);
+	EJ(J_I(BPF_JEQ, R0, 0, 0), to1);
+	E(ALU_I(BPF_ADD, R0, po.mount_mnt));
+	SW(2, R0);
+	LW(R3, 8);
+	kptr(x, po.mount_mountpoint);
+	SW(1, R0);
+	EJ(JA(0), cont);
+	P(notroot);
+	LW(R3, 1);
+	kptr(x, po.d_parent);
+	LW(R1, 1);
+	EJ(J_R(BPF_JEQ, R0, R1, 0), to1);
+	EJ(J_I(BPF_JEQ, R0, 0, 0), to1);
+	SW(9, R0);
+	LW(R3, 1);
+	kptr(x, po.d_name + po.qstr_name);
+	LW(R2, 3);
+	EJ(J_I(BPF_JGE, R2, NCOMP, 0), to1);
+	E(MOV_R(R6, R2));
+	E(ALU_I(BPF_LSH, R6, 3));
+	E(ALU_R(BPF_ADD, R6, R7));
+	E(STX(BPF_DW, R6, R0, (int16_t)A.comp));
+	E(ALU_I(BPF_ADD, R2, 1));
+	SW(3, R2);
+	LW(R1, 9);
+	SW(1, R1);
+	EJ(JA(0), cont);
+	P(to1);
+	SWI(0, 1);
+	LW(R1, 3);
+	SW(5, R1);
+	SWI(4, 0);
+	EJ(JA(0), cont);
+
+	P(p1);
+	LW(R2, 5);
+	EJ(J_I(BPF_JEQ, R2, 0, 0), fin);
+	EJ(J_I(BPF_JGT, R2, NCOMP, 0), fin);
+	E(ALU_I(BPF_SUB, R2, 1));
+	SW(5, R2);
+	LW(R5, 4);
+	EJ(J_I(BPF_JGE, R5, (int32_t)ss - 1, 0), fin);
+	E(MOV_R(R6, R7));
+	E(ALU_R(BPF_ADD, R6, R5));
+	E(ST(BPF_B, R6, (int16_t)A.out, '/'));
+	E(ALU_I(BPF_ADD, R5, 1));
+	SW(4, R5);
+	E(MOV_R(R6, R2));
+	E(ALU_I(BPF_LSH, R6, 3));
+	E(ALU_R(BPF_ADD, R6, R7));
+	E(LDX(BPF_DW, R3, R6, (int16_t)A.comp));
+	E(MOV_R(R1, R7));
+	E(ALU_R(BPF_ADD, R1, R5));
+	E(ALU_I(BPF_ADD, R1, (int32_t)A.out));
+	E(MOV_I(R2, (int32_t)ss));
+	E(CALL(BPF_FUNC_probe_read_kernel_str));
+	EJ(J_I(BPF_JSLE, R0, 0, 0), cont);
+	LW(R5, 4);
+	E(ALU_R(BPF_ADD, R5, R0));
+	E(ALU_I(BPF_SUB, R5, 1));
+	SW(4, R5);
+	EJ(JA(0), cont);
+	P(fin);
+	LW(R5, 4);
+	EJ(J_I(BPF_JNE, R5, 0, 0), nz);
+	E(ST(BPF_B, R7, (int16_t)A.out, '/'));
+	E(MOV_I(R5, 1));
+	P(nz);
+	E(J_I(BPF_JLE, R5, (int32_t)ss - 1, 1));
+	E(MOV_I(R5, (int32_t)ss - 1));
+	E(MOV_R(R6, R7));
+	E(ALU_R(BPF_ADD, R6, R5));
+	E(ST(BPF_B, R6, (int16_t)A.out, 0));
+	EJ(JA(0), stop);
+	(void)bail;
 }

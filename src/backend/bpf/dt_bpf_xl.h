@@ -118,5 +118,7 @@ void dt_bpf_xl_tuparg(xl_t *x, int reg, int k);
  */
 int dt_bpf_str_call(xl_t *x, uint32_t pc, uint32_t subr, int nargs);
 uint32_t dt_bpf_str_reserve(const dt_bpf_layout_t *lay);
+/* the cwd (root 0) or rootdir (root 1) string into R0; -1 if refused */
+int dt_bpf_str_path(xl_t *x, int root);
 
 #endif /* DT_BPF_XL_H */

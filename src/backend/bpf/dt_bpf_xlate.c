@@ -326,6 +326,10 @@ static void builtin(xl_t *x, uint32_t pc, unsigned id)
 		stack_var(x, id == DIF_VAR_UCALLER || id == DIF_VAR_USTACKDEPTH,
 			  id == DIF_VAR_STACKDEPTH || id == DIF_VAR_USTACKDEPTH);
 		return;
+	case DIF_VAR_CWD:
+	case DIF_VAR_ROOTDIR:
+		(void)dt_bpf_str_path(x, id == DIF_VAR_ROOTDIR);
+		return;
 	case DIF_VAR_UREGS:
 		if (x->tdepth < 1) {
 			fail(x, "uregs[] without an index");
