@@ -460,6 +460,8 @@ static void t_begin_end(void)
 
 static dif_type_t t_int = { 8, 0, 0, 1, 0 };
 static dif_type_t t_str = { 256, 1, 1, 0, 0 };
+/* how each aggregation key prints (the contract wants one per key) */
+static dt_slotfmt_t f_int = DT_FMT_SINT, f_str = DT_FMT_STRING;
 
 /* predicate /pid == N/ as DIF: r1 = pid; r2 = N; bne -> drop */
 #define PRED_PID(dropat)                                                       \
@@ -521,7 +523,7 @@ static void t_write_aggs(void)
 		  DT_QUANTIZE_NBUCKETS, 1 },
 		{ 6, "l", DT_AGG_LQUANTIZE, { 0, 10, 2 }, 0, NULL, NULL, 0, 7,
 		  1 },
-		{ 7, "c", DT_AGG_COUNT, { 0 }, 1, &t_int, NULL, 8, 1, 1 },
+		{ 7, "c", DT_AGG_COUNT, { 0 }, 1, &t_int, &f_int, 8, 1, 1 },
 	};
 	tclause_t tc = { "syscall:x64:write:entry", code, 23, ints, 1, NULL,
 			 0, NULL, 0, 0, a, 1, 1 };
@@ -552,7 +554,7 @@ static void t_errno(const char *bin, const char *probe, const char *name)
 			       I(DROP, 0, 0, 0, 0) };
 	uint64_t ints[1];
 	static const uint32_t a[1] = { 3 };
-	dt_aggdesc_t ag = { 1, "", DT_AGG_COUNT, { 0 }, 1, &t_int, NULL, 8,
+	dt_aggdesc_t ag = { 1, "", DT_AGG_COUNT, { 0 }, 1, &t_int, &f_int, 8,
 			    1, 1 };
 	tclause_t tc = { probe, code, 9, ints, 1, NULL, 0, NULL, 0, 0, a, 1,
 			 1 };
@@ -730,7 +732,7 @@ static void t_execname_key(void)
 			       I(DROP, 0, 0, 0, 0) };
 	uint64_t ints[1];
 	static const uint32_t a[1] = { 3 };
-	dt_aggdesc_t ag = { 1, "", DT_AGG_COUNT, { 0 }, 1, &t_str, NULL, 256,
+	dt_aggdesc_t ag = { 1, "", DT_AGG_COUNT, { 0 }, 1, &t_str, &f_str, 256,
 			    1, 1 };
 	tclause_t tc = { "syscall:x32:getppid:entry", code, 9, ints, 1, NULL,
 			 0, NULL, 0, 0, a, 1, 1 };
@@ -800,6 +802,7 @@ static int hold(int bench)
 	if (bench == 2) {
 		ag.ag_nkeys = 1;
 		ag.ag_keytypes = &t_str;
+		ag.ag_keyfmt = &f_str;
 		ag.ag_keysize = 256;
 	}
 	for (k = 0; k < n; k++) {
