@@ -1838,7 +1838,9 @@ static void op_one(xl_t *x, uint32_t pc, dif_instr_t in)
 		uint32_t off;
 
 		tuple_begin(x);
-		if (ag != NULL && (uint32_t)x->tdepth < ag->ag_nkeys &&
+		if (ag != NULL && ag->ag_keyfmt != NULL &&
+		    ag->ag_keytypes != NULL &&
+		    (uint32_t)x->tdepth < ag->ag_nkeys &&
 		    (ag->ag_keyfmt[x->tdepth] == DT_FMT_STACK ||
 		     ag->ag_keyfmt[x->tdepth] == DT_FMT_USTACK)) {
 			/* a stack() key: the stack itself, packed in place */
