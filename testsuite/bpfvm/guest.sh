@@ -106,6 +106,9 @@ t0=$(date +%s)
 n=$($D -l -P fbt 2>/tmp/lerr | wc -l)
 t1=$(date +%s)
 if [ "$n" -gt 20000 ]; then ok "dtrace -l -P fbt lists $n lines ($((t1 - t0)) s)"; else ko "dtrace -l -P fbt lists $n lines"; cat /tmp/lerr; fi
+# listing everything (no filter) includes fbt where it can run
+n=$($D -l 2>/tmp/lerr | grep -c ' fbt ')
+if [ "$n" -gt 10000 ]; then ok "dtrace -l lists $n fbt probes"; else ko "dtrace -l lists $n fbt probes"; cat /tmp/lerr; fi
 $D -l -n fbt::do_sys_openat2: > /tmp/out 2>&1
 printf 'PROVIDER MODULE FUNCTION NAME\nfbt vmlinux do_sys_openat2 entry\nfbt vmlinux do_sys_openat2 return\n' > /tmp/want
 if awk '{ print $2, $3, $4, $5 }' /tmp/out | cmp -s - /tmp/want; then ok "dtrace -l -n fbt::do_sys_openat2:"; else ko "dtrace -l -n fbt::do_sys_openat2:"; cat /tmp/out; fi

@@ -149,9 +149,17 @@ static int bpf_probe_iter(dt_backend_t *be,
 {
 	uint32_t k;
 
-	/* listing everything (no description given): include sdt */
-	if (!be->pt.provided)
+	/* listing everything (no description given): include sdt, and fbt
+	 * where this kernel can run it (an empty description: every
+	 * traceable function; refused quietly otherwise) */
+	if (!be->pt.provided) {
+		dt_probedesc_t all;
+
+		memset(&all, 0, sizeof(all));
 		dt_bpf_probes_sdt(&be->pt);
+		if (dt_bpf_fbt_provide(&be->pt, &all) < 0)
+			return -1;
+	}
 	for (k = 0; k < be->pt.n; k++)
 		if (cb(&be->pt.pt[k].p_info, arg) != 0)
 			break;

@@ -200,12 +200,16 @@ static void kptr(xl_t *x, int off)
 	E(LDX(BPF_DW, R0, FP, SL_TMP));
 }
 
+/* the D subroutine being translated, for kcall's refusal */
+static const char *loop_user = "a string subroutine";
+
 static void kcall(xl_t *x, const char *name)
 {
 	int id = kfunc_id(name);
 
 	if (id < 0)
-		fail(x, "the kernel has no %s() (BPF iterators)", name);
+		fail(x, "%s() needs the bpf_iter_num kfunc (Linux 6.4+)",
+		     loop_user);
 	E(MOV_R(R1, FP));
 	E(ALU_I(BPF_ADD, R1, SL_ITER));
 	E(BI(BPF_JMP | BPF_CALL, 0, BPF_PSEUDO_KFUNC_CALL, 0, id));
@@ -286,6 +290,7 @@ int dt_bpf_str_call(xl_t *x, uint32_t pc, uint32_t subr, int nargs)
 	area_t A;
 
 	area(l, &A);
+	loop_user = dif_subr_name(subr) ? dif_subr_name(subr) : "?";
 	switch (subr) {
 	case DIF_SUBR_INDEX:
 	case DIF_SUBR_RINDEX:
@@ -469,6 +474,7 @@ int dt_bpf_str_path(xl_t *x, int root)
 		return -1;
 	}
 	area(x->lay, &A);
+	loop_user = root ? "rootdir" : "cwd";
 	slot = dt_bpf_xl_salloc(x, x->lay->strsize);
 	E(CALL(BPF_FUNC_get_current_task));
 	E(MOV_R(R3, R0));

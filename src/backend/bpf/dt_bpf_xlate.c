@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdarg.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
 #include "dt_bpf_xl.h"
 
 
@@ -1646,6 +1648,52 @@ static void spec_msg(xl_t *x, uint32_t tag, unsigned r1)
 /* ---- one clause ---- */
 
 static int xl_clause(xl_t *x, const dt_bpf_inst_t *inst, int in_error);
+
+/*
+ * Signed BPF division (off = 1) came with cpu v4 in Linux 6.6; older
+ * verifiers call it "reserved fields".  Ask the kernel once with a tiny
+ * program.
+ */
+static int has_sdiv(void)
+{
+	static int known = -1;
+	struct bpf_insn p[] = {
+		MOV_I(R0, 7), MOV_I(R1, -2), SDIV_R(R0, R1), EXIT(),
+	};
+	int fd;
+
+	if (known >= 0)
+		return known;
+	fd = bpf_prog_load(BPF_PROG_TYPE_SOCKET_FILTER, "dt_sdiv", "GPL", p,
+			   sizeof(p) / sizeof(p[0]), NULL);
+	known = fd >= 0;
+	if (fd >= 0)
+		close(fd);
+	if (getenv("DT_BPF_NO_SDIV") != NULL) /* to test the fallback here */
+		known = 0;
+	return known;
+}
+
+/*
+ * R1 = R1 s/ R2 (or s% R2), R2 != 0, through unsigned division of the
+ * magnitudes: the quotient is negative when the signs differ, the
+ * remainder takes the dividend's sign (C truncation).  INT64_MIN's
+ * magnitude 2^63 is exact unsigned, so INT64_MIN / -1 = INT64_MIN and
+ * INT64_MIN % -1 = 0 as in the VM.
+ */
+static void sdiv_emul(xl_t *x, int rem)
+{
+	E(MOV_R(R3, R1));
+	if (!rem)
+		E(ALU_R(BPF_XOR, R3, R2));
+	E(J_I(BPF_JSGE, R1, 0, 1));
+	E(ALU_I(BPF_NEG, R1, 0));
+	E(J_I(BPF_JSGE, R2, 0, 1));
+	E(ALU_I(BPF_NEG, R2, 0));
+	E(ALU_R(rem ? BPF_MOD : BPF_DIV, R1, R2));
+	E(J_I(BPF_JSGE, R3, 0, 1));
+	E(ALU_I(BPF_NEG, R1, 0));
+}
 static int is_target(const difo_t *dp, uint32_t pc);
 
 static void op_one(xl_t *x, uint32_t pc, dif_instr_t in)
@@ -1681,10 +1729,10 @@ static void op_one(xl_t *x, uint32_t pc, dif_instr_t in)
 		rget(x, R2, r2);
 		E(J_I(BPF_JNE, R2, 0, 4));
 		fault_stub(x, pc, DIF_FAULT_DIVZERO);
-		if (op == DIF_OP_SDIV)
-			E(SDIV_R(R1, R2));
-		else if (op == DIF_OP_SREM)
-			E(SMOD_R(R1, R2));
+		if ((op == DIF_OP_SDIV || op == DIF_OP_SREM) && has_sdiv())
+			E(op == DIF_OP_SDIV ? SDIV_R(R1, R2) : SMOD_R(R1, R2));
+		else if (op == DIF_OP_SDIV || op == DIF_OP_SREM)
+			sdiv_emul(x, op == DIF_OP_SREM);
 		else
 			E(ALU_R(op == DIF_OP_UDIV ? BPF_DIV : BPF_MOD, R1, R2));
 		rset(x, rd, R1);
