@@ -80,8 +80,8 @@ static int dt_builtin(void *ctx, unsigned int id, uint64_t ndx, uint64_t *valp)
 		*valp = from_kgid(&init_user_ns, task_cred_xxx(t, gid));
 		return 0;
 	case DIF_VAR_EXECNAME:
-		memcpy(f->execname, t->comm, sizeof(f->execname) - 1);
-		f->execname[sizeof(f->execname) - 1] = 0;
+		memcpy(f->execname, t->comm, TASK_COMM_LEN);
+		f->execname[TASK_COMM_LEN] = 0;
 		*valp = (uintptr_t)f->execname;
 		return 0;
 	case DIF_VAR_PROBEPROV:
@@ -310,8 +310,11 @@ int dt_sess_cpus_alloc(struct dt_sess *s)
 		dif_mstate_init(&c->ms, &s->env, c, c->scratch, DT_SCRATCH, c->local,
 				c->tbuf, DIF_TBUF_SIZE(strsize), &c->agg[0]);
 		dif_mstate_seed(&c->ms, dt_now() ^ ((u64)cpu << 40));
+		/* the program itself (read-only to D: stores go to scratch and
+		 * variables only): string constants are read by plain copies */
 		if (dif_mstate_add_range(&c->ms, &c->fire, sizeof(c->fire)) ||
-		    dif_mstate_add_range(&c->ms, c->path, PATH_MAX))
+		    dif_mstate_add_range(&c->ms, c->path, PATH_MAX) ||
+		    dif_mstate_add_range(&c->ms, s->blob, h->ph_size))
 			return -ENOMEM;
 		strscpy(c->fire.zonename, "global", sizeof(c->fire.zonename));
 	}

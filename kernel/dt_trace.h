@@ -55,7 +55,10 @@ struct dt_fctx {
 	u32 epid;
 	u64 args[10];
 	u64 errno_val;
-	char execname[16 + 1];
+	/* a whole 64-byte window: the VM reads strings in 64-byte aligned
+	 * pieces, and a piece inside a registered range is a plain copy
+	 * instead of a nofault load (the predicate execname == "x") */
+	char execname[64] __aligned(64);
 	char zonename[8];
 	char empty[8];
 };
