@@ -118,24 +118,35 @@ $D -n 'fbt::no_such_function_dt:entry {}' > /tmp/out 2>&1
 if grep -q 'does not match any probes' /tmp/out; then ok "fbt: unknown function"; else ko "fbt: unknown function"; cat /tmp/out; fi
 
 # the D cases on the BPF backend; a failure listed in testsuite/d's
-# xfail-bpf.txt is a known one (drun.sh prints failures only, so a listed
-# case that passes is caught by testsuite/d/run on the host, not here)
+# xfail-bpf.txt or in this kernel's /xfail.txt (testsuite/bpfvm/xfail-6.1.txt)
+# is a known one.  drun.sh prints failures only: a case listed here that
+# did not fail passed, and that is a failure (testsuite/d/run on the host
+# checks xfail-bpf.txt the same way).
+known() { grep -q "^$1[[:space:]]" /d/xfail-bpf.txt /xfail.txt 2>/dev/null; }
 if [ -f /d.tar ]; then
 	mkdir -p /d && (cd /d && tar xf /d.tar)
 	t0=$(date +%s)
 	/drun.sh /dtrace bpf $(cat /ddirs) > /tmp/d.log 2>&1
 	set -- $(tail -n 1 /tmp/d.log)
 	dp=$1 df=${3%,} dk=0
-	for c in $(sed -n 's|^FAIL: /d/\([^ ]*\) .*|\1|p' /tmp/d.log); do
-		if grep -q "^$c[[:space:]]" /d/xfail-bpf.txt 2>/dev/null; then
+	sed -n 's|^FAIL: /d/\([^ ]*\) .*|\1|p' /tmp/d.log > /tmp/d.failed
+	for c in $(cat /tmp/d.failed); do
+		if known "$c"; then
 			dk=$((dk + 1)); df=$((df - 1))
-			echo "known failure (xfail-bpf.txt): $c"
+			echo "known failure: $c"
 		fi
 	done
 	awk '/^FAIL: /{ split($2, a, "/d/"); c = a[2] } /^FAIL: / || /^  /{ print c "\t" $0 }' /tmp/d.log |
 		while IFS='	' read -r c line; do
-			grep -q "^$c[[:space:]]" /d/xfail-bpf.txt 2>/dev/null || echo "$line"
+			known "$c" || echo "$line"
 		done
+	for c in $(sed -n 's/^\([^#][^[:space:]]*\)[[:space:]].*/\1/p' /xfail.txt 2>/dev/null); do
+		grep -q "/d/${c%%/*} " /ddirs || continue # its dir did not run
+		if ! grep -qx "$c" /tmp/d.failed; then
+			echo "FAIL: $c is listed in xfail-6.1.txt but passed"
+			dp=$((dp - 1)); df=$((df + 1))
+		fi
+	done
 	echo "D cases (bpf): $dp passed, $df failed, $dk known failures ($(( $(date +%s) - t0 )) s)"
 	pass=$((pass + dp)); fail=$((fail + df))
 fi
