@@ -89,7 +89,9 @@ static int dt_builtin(void *ctx, unsigned int id, uint64_t ndx, uint64_t *valp)
 				    f->probe->prov == DT_PROV_PROFILE ? "profile" :
 				    f->probe->prov == DT_PROV_SYSCALL ? "syscall" :
 				    f->probe->prov == DT_PROV_SDT ? "sdt" :
-				    f->probe->prov == DT_PROV_PID ? "pid" : "fbt");
+				    f->probe->prov == DT_PROV_PID ? f->prov : "fbt");
+		if (f->probe->prov == DT_PROV_PID)
+			snprintf(f->prov, sizeof(f->prov), "pid%u", f->probe->nr);
 		return 0;
 	case DIF_VAR_PROBEMOD:
 		*valp = (uintptr_t)f->probe->mod;

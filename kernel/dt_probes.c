@@ -14,6 +14,7 @@
 #include "dt_kmod.h"
 #include "dt_trace.h"
 #include "dt_profile.h"
+#include "providers/dt_fbt.h"
 
 DEFINE_MUTEX(dt_lock);
 struct dt_probe *dt_probes;
@@ -106,6 +107,7 @@ void dt_probes_exit(void)
 			kfree(p->mod);
 		}
 	}
+	dt_fbt_index_free();
 	kvfree(dt_probes);
 	dt_probes = NULL;
 	dt_nprobes = dt_cap = 0;
@@ -140,13 +142,13 @@ int dt_probes_list(struct dtd_ubuf *ub)
 }
 
 /*
- * fbt and pid probes are capped: each is a kprobe/uprobe to patch in, and
- * each ftrace-based kprobe registration walks every ftrace record of the
- * kernel, so enabling N of them costs O(N x 50000): 1024 take seconds,
- * 8192 took over eight minutes under qemu.  Lifting this needs one
- * ftrace_ops for all fbt probes (fprobe), not one kprobe each.
+ * pid probes are capped at DT_PID_MAX: each is a uprobe of its own.  fbt
+ * entry probes share one ftrace_ops on x86 (providers/dt_fbt_ftrace.c) and
+ * are capped by the fbt_max parameter (dt_fbt_max()); where each fbt probe
+ * is its own kprobe, every ftrace-based registration walks all ftrace
+ * records (O(N x 50000)), which is why that path keeps a low cap.
  */
-#define DT_FBT_MAX 1024
+#define DT_PID_MAX 1024
 static u32 dt_nfbt;
 
 /* pid probes: entry and return of one user function in one process */
@@ -164,7 +166,7 @@ static int dt_provide_pid(struct dtd_provide *pq)
 		    strcmp(dt_probes[i].func, pq->dq_func) == 0 &&
 		    strcmp(dt_probes[i].mod, pq->dq_mod) == 0)
 			return 0;
-	if (dt_nfbt >= DT_FBT_MAX)
+	if (dt_nfbt >= DT_PID_MAX)
 		return -ENOSPC;
 	path = kstrdup(pq->dq_path, GFP_KERNEL);
 	mod = kstrdup(pq->dq_mod, GFP_KERNEL);
@@ -212,14 +214,12 @@ int dt_provide(struct dtd_provide *pq)
 		return -EINVAL;
 	if (dt_fbt_refused(pq->dq_func))
 		return -EPERM;
-	for (i = 0; i < dt_nprobes; i++)
-		if (dt_probes[i].prov == DT_PROV_FBT &&
-		    strcmp(dt_probes[i].func, pq->dq_func) == 0)
-			return 0;
-	if (dt_nfbt >= DT_FBT_MAX)
+	if (dt_fbt_lookup(pq->dq_func))
+		return 0;
+	if (dt_nfbt >= dt_fbt_max())
 		return -ENOSPC;
 	p = dt_probe_add(DT_PROV_FBT, "vmlinux", pq->dq_func, "entry");
-	if (!p)
+	if (!p || dt_fbt_index(p->id))
 		return -ENOMEM;
 	pq->dq_id = p->id;
 	p = dt_probe_add(DT_PROV_FBT, "vmlinux", pq->dq_func, "return");

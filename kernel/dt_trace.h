@@ -59,6 +59,7 @@ struct dt_fctx {
 	 * pieces, and a piece inside a registered range is a plain copy
 	 * instead of a nofault load (the predicate execname == "x") */
 	char execname[64] __aligned(64);
+	char prov[DTD_PROVLEN]; /* probeprov of pid probes: "pidNNN" */
 	char zonename[8];
 	char empty[8];
 };
