@@ -387,6 +387,13 @@ dif_op_push(dif_mstate_t *ms, unsigned op, uint64_t v, uint32_t uimm,
 			return DIF_FAULT_TUPOFLOW;
 		if ((f = dif_tpush(ms, strsize, &d)) != 0)
 			return f;
+		/* NULL: an empty key, and a NULL argument (strtok(NULL, d)
+		 * goes on where the last call stopped) */
+		if (v == 0) {
+			dt_port_memset(d, 0, strsize + 1);
+			ms->ms_tuple[ms->ms_ntuple - 1].tu_val = 0;
+			return 0;
+		}
 		f = dif_str_fetch(ms, v, strsize, 0, (char *)d, &len, faddr);
 		if (f != 0) {
 			ms->ms_ntuple--;
@@ -394,6 +401,9 @@ dif_op_push(dif_mstate_t *ms, unsigned op, uint64_t v, uint32_t uimm,
 			return f;
 		}
 		dt_port_memset(d + len, 0, strsize + 1 - len);
+		/* subroutines read the string where it lives, so strtok()
+		 * can keep a position in it past this tuple */
+		ms->ms_tuple[ms->ms_ntuple - 1].tu_val = v;
 		return 0;
 	case DIF_OP_PUSHTR:
 		if ((f = dif_tpush(ms, uimm, &d)) != 0)
@@ -746,12 +756,13 @@ static __attribute__((__noinline__)) int dif_op_scmp(dif_mstate_t *ms,
 						 uint64_t *outp,
 						 uint64_t *faddr)
 {
-	uint32_t used = ms->ms_scratch_used, la, lb, i;
-	const char *sa, *sb;
-	int f;
+	uint32_t used = ms->ms_scratch_used, la = 0, lb = 0, i;
+	const char *sa = "", *sb = "";
+	int f = 0;
 
-	if ((f = dif_str_get(ms, a, &sa, &la, faddr)) == 0 &&
-	    (f = dif_str_get(ms, b, &sb, &lb, faddr)) == 0) {
+	/* a NULL string compares as the empty one (s == NULL) */
+	if ((a == 0 || (f = dif_str_get(ms, a, &sa, &la, faddr)) == 0) &&
+	    (b == 0 || (f = dif_str_get(ms, b, &sb, &lb, faddr)) == 0)) {
 		*outp = 0;
 		for (i = 0; i < la || i < lb; i++) {
 			uint8_t ca = i < la ? (uint8_t)sa[i] : 0;

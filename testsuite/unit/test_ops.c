@@ -513,6 +513,58 @@ static void test_agg_spec_ops(void)
 	CHECK_EQ(T.res.dr_fault, DIF_FAULT_ILLOP);
 }
 
+/* NULL strings as DTrace has them: "" in SCMP, and a NULL PUSHTS that
+ * lets strtok(NULL, d) go on in the string of the call before */
+static void test_null_strings(void)
+{
+	fresh();
+	ta(&A, DIF_OP_SETS, 3, 0, 0, ta_str(&A, ""));
+	ta(&A, DIF_OP_SCMP, 1, 0, 3, 0); /* %r0 is NULL */
+	CHECK_EQ(tvm_eval(&T, &A), 0);
+	fresh();
+	ta(&A, DIF_OP_SETS, 3, 0, 0, ta_str(&A, "a"));
+	ta(&A, DIF_OP_SCMP, 1, 0, 3, 0);
+	CHECK_EQ(tvm_eval(&T, &A), (uint64_t)-1);
+	fresh();
+	ta(&A, DIF_OP_SETS, 3, 0, 0, ta_str(&A, "a"));
+	ta(&A, DIF_OP_SCMP, 1, 3, 0, 0);
+	CHECK_EQ(tvm_eval(&T, &A), 1);
+	fresh();
+	ta(&A, DIF_OP_SCMP, 1, 0, 0, 0);
+	CHECK_EQ(tvm_eval(&T, &A), 0);
+
+	/* strtok("x,yz", ","), then strtok(NULL, ","): "yz" */
+	fresh();
+	ta(&A, DIF_OP_SETS, 2, 0, 0, ta_str(&A, "x,yz"));
+	ta(&A, DIF_OP_SETS, 3, 0, 0, ta_str(&A, ","));
+	ta(&A, DIF_OP_PUSHTS, 0, 2, 0, 0);
+	ta(&A, DIF_OP_PUSHTS, 0, 3, 0, 0);
+	ta(&A, DIF_OP_CALL, 4, 0, 0, DIF_SUBR_STRTOK);
+	ta(&A, DIF_OP_FLUSHTS, 0, 0, 0, 0);
+	ta(&A, DIF_OP_PUSHTS, 0, 0, 0, 0);
+	ta(&A, DIF_OP_PUSHTS, 0, 3, 0, 0);
+	ta(&A, DIF_OP_CALL, 1, 0, 0, DIF_SUBR_STRTOK);
+	ta(&A, DIF_OP_SETS, 5, 0, 0, ta_str(&A, "yz"));
+	ta(&A, DIF_OP_SCMP, 1, 1, 5, 0);
+	CHECK_EQ(tvm_eval(&T, &A), 0);
+	/* and a third call finds no more tokens: NULL */
+	fresh();
+	ta(&A, DIF_OP_SETS, 2, 0, 0, ta_str(&A, "x,yz"));
+	ta(&A, DIF_OP_SETS, 3, 0, 0, ta_str(&A, ","));
+	ta(&A, DIF_OP_PUSHTS, 0, 2, 0, 0);
+	ta(&A, DIF_OP_PUSHTS, 0, 3, 0, 0);
+	ta(&A, DIF_OP_CALL, 4, 0, 0, DIF_SUBR_STRTOK);
+	ta(&A, DIF_OP_FLUSHTS, 0, 0, 0, 0);
+	ta(&A, DIF_OP_PUSHTS, 0, 0, 0, 0);
+	ta(&A, DIF_OP_PUSHTS, 0, 3, 0, 0);
+	ta(&A, DIF_OP_CALL, 4, 0, 0, DIF_SUBR_STRTOK);
+	ta(&A, DIF_OP_FLUSHTS, 0, 0, 0, 0);
+	ta(&A, DIF_OP_PUSHTS, 0, 0, 0, 0);
+	ta(&A, DIF_OP_PUSHTS, 0, 3, 0, 0);
+	ta(&A, DIF_OP_CALL, 1, 0, 0, DIF_SUBR_STRTOK);
+	CHECK_EQ(tvm_eval(&T, &A), 0);
+}
+
 void test_ops(void)
 {
 	test_alu();
@@ -524,5 +576,6 @@ void test_ops(void)
 	test_ret_drop();
 	test_rec();
 	test_tuple_call();
+	test_null_strings();
 	test_agg_spec_ops();
 }

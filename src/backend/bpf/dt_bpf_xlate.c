@@ -1051,15 +1051,30 @@ static void str_in(xl_t *x, uint32_t pc, uint32_t off, int user)
 	check_r0_neg(x, pc, DIF_FAULT_BADADDR);
 }
 
+/* str_in, but a NULL string (R3 == 0) reads as the empty one */
+static void str_in_or_empty(xl_t *x, uint32_t pc, uint32_t off)
+{
+	uint32_t read = dt_bpf_label(&x->g), done = dt_bpf_label(&x->g);
+
+	EJ(J_I(BPF_JNE, R3, 0, 0), read);
+	scptr(x, R1, off);
+	E(ST(BPF_B, R1, 0, 0));
+	EJ(JA(0), done);
+	dt_bpf_place(&x->g, read);
+	str_in(x, pc, off, 0);
+	dt_bpf_place(&x->g, done);
+}
+
 static void op_scmp(xl_t *x, uint32_t pc, dif_instr_t in)
 {
 	uint32_t loop = dt_bpf_label(&x->g), out = dt_bpf_label(&x->g),
 		 lt = dt_bpf_label(&x->g), gt = dt_bpf_label(&x->g);
 
+	/* as in DTrace, s == NULL compares NULL as "" */
 	rget(x, R3, DIF_INSTR_R1(in));
-	str_in(x, pc, x->lay->sc_stra, 0);
+	str_in_or_empty(x, pc, x->lay->sc_stra);
 	rget(x, R3, DIF_INSTR_R2(in));
-	str_in(x, pc, x->lay->sc_strb, 0);
+	str_in_or_empty(x, pc, x->lay->sc_strb);
 	/* bytewise compare, bounded by strsize */
 	scptr(x, R1, x->lay->sc_stra);
 	scptr(x, R2, x->lay->sc_strb);
