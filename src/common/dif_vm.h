@@ -103,7 +103,8 @@ typedef struct dif_env {
 
 /* one tuple stack entry */
 typedef struct dif_tuple {
-	uint64_t tu_val; /* PUSHTV: the value; else address of the copy */
+	uint64_t tu_val; /* PUSHTV: the value; PUSHTS: the string's address (0 for
+			 * NULL); PUSHTR: address of the copy */
 	uint32_t tu_off; /* offset of the packed bytes in ms_tbuf */
 	uint32_t tu_size; /* bytes in the packed key */
 } dif_tuple_t;
