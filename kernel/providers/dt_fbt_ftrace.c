@@ -10,7 +10,7 @@
  * only patches the functions that differ.  Module unload unregisters it.
  *
  * x86 only: the callback's ip is the function's ftrace site, which is the
- * symbol's address (after ENDBR64 on IBT kernels); other architectures
+ * symbol's address (after ENDBR64, or its sealed NOP, on IBT kernels); other architectures
  * keep the kprobe path (dt_fbt.c).  Return probes stay on kretprobes.
  */
 #include <linux/kernel.h>
@@ -25,6 +25,11 @@
 #include <linux/workqueue.h>
 #include <linux/timekeeping.h>
 #include <linux/math64.h>
+#include <linux/fs.h>
+#include <linux/fcntl.h>
+#include <linux/mman.h>
+#include <linux/moduleparam.h>
+#include <asm/cpufeature.h>
 #include "dt_kmod.h"
 #include "dt_trace.h"
 #include "dt_fbt.h"
@@ -118,7 +123,11 @@ static unsigned long dt_fsite(unsigned long addr)
 	if (copy_from_kernel_nofault(b, (void *)addr, 4))
 		return 0;
 #ifdef CONFIG_X86_KERNEL_IBT
-	if (b[0] == 0xf3 && b[1] == 0x0f && b[2] == 0x1e && b[3] == 0xfa)
+	/* ENDBR64, or the 4-byte NOP (66 0f 1f 00) the kernel writes over
+	 * it to seal a function nobody takes the address of (most of them
+	 * on 6.12) */
+	if ((b[0] == 0xf3 && b[1] == 0x0f && b[2] == 0x1e && b[3] == 0xfa) ||
+	    (b[0] == 0x66 && b[1] == 0x0f && b[2] == 0x1f && b[3] == 0x00))
 		addr += 4;
 #endif
 	if (copy_from_kernel_nofault(b, (void *)addr, 5))
@@ -193,23 +202,133 @@ static int dt_resolve_sym(struct dt_resolve *r, const char *name, unsigned long 
 }
 
 /*
- * Calling an unexported function through its address: on an IBT kernel
- * the target must begin with ENDBR64 (objtool seals functions nobody
- * takes the address of), or the call traps.
+ * Calling an unexported function through its address: where IBT is
+ * enforced the target must begin with ENDBR64 (objtool seals functions
+ * nobody takes the address of, and the call would trap).  A sealed one is
+ * fine on a CPU without IBT (or booted ibt=off).  fbt_ksyms_file=1 skips
+ * the call and reads /proc/kallsyms, the path of sealed lookups under IBT.
  */
+static bool fbt_ksyms_file;
+module_param(fbt_ksyms_file, bool, 0644);
+MODULE_PARM_DESC(fbt_ksyms_file, "fbt entry: find functions through /proc/kallsyms, not the kernel's lookup (test)");
+
 static void *dt_callable(const char *name)
 {
 	void *fn = (void *)dt_hsym_addr(name);
 #ifdef CONFIG_X86_KERNEL_IBT
 	u8 b[4];
 
-	if (!fn || copy_from_kernel_nofault(b, fn, 4) ||
-	    !(b[0] == 0xf3 && b[1] == 0x0f && b[2] == 0x1e && b[3] == 0xfa))
+	if (!fn || copy_from_kernel_nofault(b, fn, 4))
+		return NULL;
+	if (!(b[0] == 0xf3 && b[1] == 0x0f && b[2] == 0x1e && b[3] == 0xfa) &&
+	    cpu_feature_enabled(X86_FEATURE_IBT))
 		return NULL;
 #endif
-	return fn;
+	return READ_ONCE(fbt_ksyms_file) ? NULL : fn;
 }
 
+/*
+ * Without a callable lookup: one pass over /proc/kallsyms, read with the
+ * credentials of the dtrace process enabling the probes (root, so the
+ * addresses are real unless kptr_restrict=2 hides them).  Only text
+ * symbols are looked at; a line split between two reads is carried over.
+ * /proc/kallsyms has ->read only (kernel_read() refuses it), so it is
+ * read into a buffer mapped in that process and copied from there.
+ */
+#define DT_KSYM_BUF 65536
+
+static int dt_resolve_line(struct dt_resolve *r, char *line)
+{
+	char *sp = strchr(line, ' '), *name, *end;
+	unsigned long addr;
+
+	/* "ffffffff81000000 T name" or "... t name\t[module]" */
+	if (!sp || (sp[1] != 't' && sp[1] != 'T') || sp[2] != ' ')
+		return 0;
+	*sp = 0;
+	if (kstrtoul(line, 16, &addr) || !addr)
+		return 0;
+	name = sp + 3;
+	end = strchr(name, '\t');
+	if (end)
+		*end = 0;
+	return dt_resolve_sym(r, name, addr);
+}
+
+static ssize_t dt_kread(struct file *f, char *buf, size_t n, loff_t *pos, unsigned long ubuf)
+{
+	ssize_t r;
+
+	if (f->f_op->read_iter || !f->f_op->read)
+		return kernel_read(f, buf, n, pos);
+	r = f->f_op->read(f, (char __user *)ubuf, n, pos);
+	if (r > 0 && copy_from_user(buf, (const void __user *)ubuf, r))
+		return -EFAULT;
+	return r;
+}
+
+static int dt_resolve_file(struct dt_resolve *r)
+{
+	struct file *f = filp_open("/proc/kallsyms", O_RDONLY, 0);
+	unsigned long ubuf;
+	char *buf;
+	size_t have = 0;
+	loff_t pos = 0;
+	u32 nsym = 0;
+	int err = 0;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	ubuf = current->mm ? vm_mmap(NULL, 0, DT_KSYM_BUF, PROT_READ | PROT_WRITE,
+				     MAP_PRIVATE | MAP_ANONYMOUS, 0) : -ENOMEM;
+	if (IS_ERR_VALUE(ubuf)) {
+		filp_close(f, NULL);
+		return (int)ubuf;
+	}
+	buf = kvmalloc(DT_KSYM_BUF + 1, GFP_KERNEL);
+	if (!buf) {
+		vm_munmap(ubuf, DT_KSYM_BUF);
+		filp_close(f, NULL);
+		return -ENOMEM;
+	}
+	for (;;) {
+		ssize_t n = dt_kread(f, buf + have, DT_KSYM_BUF - have, &pos, ubuf);
+		char *line = buf, *nl;
+
+		if (n < 0) {
+			err = n;
+			break;
+		}
+		have += n;
+		buf[have] = 0;
+		while ((nl = memchr(line, '\n', buf + have - line)) != NULL) {
+			*nl = 0;
+			nsym++;
+			err = dt_resolve_line(r, line);
+			if (err)
+				break;
+			line = nl + 1;
+		}
+		if (err)
+			break;
+		have = buf + have - line;
+		memmove(buf, line, have);
+		if (n == 0 || have == DT_KSYM_BUF)
+			break; /* the end, or a line longer than the buffer */
+		cond_resched();
+	}
+	kvfree(buf);
+	vm_munmap(ubuf, DT_KSYM_BUF);
+	filp_close(f, NULL);
+	pr_info("dtracedrv: fbt: %u of %u /proc/kallsyms symbols taken\n", r->f->nips, nsym);
+	return err;
+}
+
+/*
+ * The kernel's own lookups are not exported: they are called through
+ * their addresses (dt_callable).  On 6.12 objtool seals them all (nothing
+ * takes their address): under IBT, /proc/kallsyms it is.
+ */
 #ifdef HAVE_KALLSYMS_EACH_MOD
 /* before 6.2 kallsyms_lookup_name() is a linear scan: one pass instead */
 static int dt_each_cb(void *d, const char *name, struct module *m, unsigned long addr)
@@ -223,7 +342,7 @@ static int dt_resolve_all(struct dt_resolve *r)
 		dt_callable("kallsyms_on_each_symbol");
 
 	if (!each)
-		return -ENOENT;
+		return dt_resolve_file(r);
 	each(dt_each_cb, r);
 	return r->err;
 }
@@ -235,7 +354,7 @@ static int dt_resolve_all(struct dt_resolve *r)
 	u32 i;
 
 	if (!lookup)
-		return -ENOENT;
+		return dt_resolve_file(r);
 	for (i = 0; i < r->f->npend && !r->err; i++) {
 		unsigned long a = lookup(r->f->pend[i]->func);
 
