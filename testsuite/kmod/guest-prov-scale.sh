@@ -25,10 +25,14 @@ esac
 fp=/sys/module/dtracedrv/parameters/fbt_ksyms_file
 if [ -w $fp ]; then
 	echo 1 > $fp
-	# reading /proc/kallsyms takes seconds under qemu: the trigger waits
+	# taking the previous session's functions off the ops takes seconds
+	# under qemu: the trigger waits for this session's enabling
+	ne=$(dmesg | grep -c 'dtracedrv: enabled')
 	$D -q -n "fbt::$GETPPID:entry /execname == \"trigger\"/ { @n = count(); } $EXIT END { printa(\"%@d\n\", @n); }" > /tmp/live.out 2>&1 &
 	dp=$!
-	sleep 10
+	i=0
+	while [ $i -lt 120 ] && [ "$(dmesg | grep -c 'dtracedrv: enabled')" -le "$ne" ]; do sleep 0.5; i=$((i + 1)); done
+	sleep 1
 	/trigger 1000
 	( sleep 30; kill -9 $dp 2>/dev/null ) &
 	kp=$!
