@@ -166,6 +166,7 @@ typedef struct dt_pcb {
 	uint32_t pcb_npds;
 	/* what dt_compile() must free if an error jumps out */
 	char *pcb_cppout;
+	char *pcb_cppin; /* cpp input, freed also when cpp fails (longjmp) */
 	dt_arena_t *pcb_parena;
 	void *pcb_progmem;
 } dt_pcb_t;

@@ -583,8 +583,10 @@ static const char *dt_cc_cpp(dt_pcb_t *pcb, const char *src, size_t skip)
 		abort();
 	memset(in, '\n', nl);
 	memcpy(in + nl, src + skip, len + 1);
+	pcb->pcb_cppin = in;
 	out = dt_cpp_run(pcb, in);
 	free(in);
+	pcb->pcb_cppin = NULL;
 	if (skip == 0) {
 		pcb->pcb_cppout = out;
 		return out;
@@ -671,6 +673,7 @@ dt_program_t *dt_compile(const char *src, const dt_cc_opts_t *opts,
 		free(pcb->pcb_progmem);
 		prog = NULL;
 	}
+	free(pcb->pcb_cppin);
 	free(pcb->pcb_cppout);
 	dt_arena_destroy(pcb->pcb_arena);
 	return prog;
