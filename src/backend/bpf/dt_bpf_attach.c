@@ -96,6 +96,19 @@ int dt_bpf_add_link(dt_bpf_prog_t *bp, int fd)
 	return 0;
 }
 
+int dt_bpf_perf_link(dt_bpf_prog_t *bp, int fd)
+{
+	if (ioctl(fd, PERF_EVENT_IOC_SET_BPF, bp->bp_fd) != 0 ||
+	    ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) != 0) {
+		int e = errno;
+
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return dt_bpf_add_link(bp, fd);
+}
+
 int dt_bpf_attach(const dt_bpf_ptab_t *pt, int ncpus, dt_bpf_prog_t *bp)
 {
 	const dt_bpf_probe_t *pr;
@@ -123,12 +136,7 @@ int dt_bpf_attach(const dt_bpf_ptab_t *pt, int ncpus, dt_bpf_prog_t *bp)
 					continue; /* CPU not online */
 				return -1;
 			}
-			if (ioctl(fd, PERF_EVENT_IOC_SET_BPF, bp->bp_fd) != 0 ||
-			    ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) != 0) {
-				close(fd);
-				return -1;
-			}
-			if (dt_bpf_add_link(bp, fd) != 0)
+			if (dt_bpf_perf_link(bp, fd) != 0)
 				return -1;
 		}
 		return 0;

@@ -361,15 +361,7 @@ int dt_bpf_fbt_attach(const dt_bpf_probe_t *pr, dt_bpf_prog_t *bp)
 			 pr->p_kind == DT_BPF_P_FBT_RETURN);
 	if (fd < 0)
 		return -1;
-	if (ioctl(fd, PERF_EVENT_IOC_SET_BPF, bp->bp_fd) != 0 ||
-	    ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) != 0) {
-		int e = errno;
-
-		close(fd);
-		errno = e;
-		return -1;
-	}
-	return dt_bpf_add_link(bp, fd);
+	return dt_bpf_perf_link(bp, fd);
 }
 
 /* helper(ctx, [n,] &tmp) -> R0; tmp is 0 if the helper fails */

@@ -182,6 +182,8 @@ enum bpf_prog_type dt_bpf_load_opts(const dt_bpf_ptab_t *pt,
 int dt_bpf_attach(const dt_bpf_ptab_t *pt, int ncpus, dt_bpf_prog_t *bp);
 /* keep link (or perf event) fd in bp; closes it and fails if out of memory */
 int dt_bpf_add_link(dt_bpf_prog_t *bp, int fd);
+/* run bp on perf event fd, enable it and keep it (closed on failure) */
+int dt_bpf_perf_link(dt_bpf_prog_t *bp, int fd);
 
 /*
  * Providers in their own files (dt_bpf_fbt.c, dt_bpf_pid.c), called from

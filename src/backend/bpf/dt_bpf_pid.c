@@ -406,15 +406,7 @@ int dt_bpf_pid_attach(const dt_bpf_probe_t *pr, dt_bpf_prog_t *bp)
 				goto cannot;
 			return -1;
 		}
-		if (ioctl(fd, PERF_EVENT_IOC_SET_BPF, bp->bp_fd) != 0 ||
-		    ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) != 0) {
-			int e = errno;
-
-			close(fd);
-			errno = e;
-			return -1;
-		}
-		if (dt_bpf_add_link(bp, fd) != 0)
+		if (dt_bpf_perf_link(bp, fd) != 0)
 			return -1;
 	}
 	return 0;
