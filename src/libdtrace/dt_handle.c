@@ -497,28 +497,22 @@ void dt_set_verbose(dt_handle_t *h, FILE *out)
 }
 
 /* dtrace -v: the lowest attributes of one program (on stdout, as DTrace) */
+static void print_attr(FILE *out, const char *what, dt_attr_t a)
+{
+	fprintf(out, "\n\tMinimum %s Attributes\n", what);
+	fprintf(out, "\t\tIdentifier Names: %s\n", dt_stability_name(a.at_name));
+	fprintf(out, "\t\tData Semantics:   %s\n", dt_stability_name(a.at_data));
+	fprintf(out, "\t\tDependency Class: %s\n", dt_class_name(a.at_class));
+}
+
 static void print_stability(dt_handle_t *h, const dt_src_t *s, dt_attr_t desc,
 			    dt_attr_t stmt)
 {
-	FILE *out = h->vout;
-
-	fprintf(out, "\nStability attributes for %s %s:\n",
+	fprintf(h->vout, "\nStability attributes for %s %s:\n",
 		s->kind == DT_SRC_SCRIPT ? "script" : "description", s->desc);
-	fprintf(out, "\n\tMinimum Probe Description Attributes\n");
-	fprintf(out, "\t\tIdentifier Names: %s\n",
-		dt_stability_name(desc.at_name));
-	fprintf(out, "\t\tData Semantics:   %s\n",
-		dt_stability_name(desc.at_data));
-	fprintf(out, "\t\tDependency Class: %s\n",
-		dt_class_name(desc.at_class));
-	fprintf(out, "\n\tMinimum Statement Attributes\n");
-	fprintf(out, "\t\tIdentifier Names: %s\n",
-		dt_stability_name(stmt.at_name));
-	fprintf(out, "\t\tData Semantics:   %s\n",
-		dt_stability_name(stmt.at_data));
-	fprintf(out, "\t\tDependency Class: %s\n",
-		dt_class_name(stmt.at_class));
-	fprintf(out, "\n");
+	print_attr(h->vout, "Probe Description", desc);
+	print_attr(h->vout, "Statement", stmt);
+	fprintf(h->vout, "\n");
 }
 
 /* a probe description matched n probes: lower the program's attributes */
