@@ -5,10 +5,13 @@ libdtrace_la_SOURCES = \
 	src/libdtrace/dt_handle.c src/libdtrace/dt_handle.h \
 	src/libdtrace/dt_options.c src/libdtrace/dt_options.h \
 	src/libdtrace/dt_symbols.c src/libdtrace/dt_symbols.h \
+	src/libdtrace/dt_elf.c src/libdtrace/dt_elf.h \
 	src/libdtrace/dt_program.h src/libdtrace/dt_compile.h \
 	src/libdtrace/dt_consume.h src/backend/backend.h \
 	$(dt_compiler_sources) $(dt_consumer_sources)
-libdtrace_la_LIBADD =
+# libelf reads ELF objects (dt_elf.c) in every build; its headers are in
+# the compiler's own paths (LIBELF_CFLAGS is empty), as libbpf's are
+libdtrace_la_LIBADD = $(LIBELF_LIBS)
 libdtrace_la_LDFLAGS = -version-info 0:0:0
 dtraceincdir = $(includedir)/dtrace
 dtraceinc_HEADERS = src/libdtrace/dt_handle.h src/libdtrace/dt_options.h \

@@ -4,18 +4,15 @@
  * user addresses through /proc/PID/maps and the ELF symbol tables (.symtab
  * and .dynsym) of the mapped file, whose base name is the module
  * ("libc.so.6").  The kernel table is read once; maps are read once per
- * process and ELF files once per path (read with <elf.h> only, 32- and
- * 64-bit), so a process that has exited since its first lookup still
- * resolves.
+ * process and ELF files once per path (through dt_elf.h, and kept: the
+ * file is closed again), so a process that has exited since its first
+ * lookup still resolves.
  */
 #include <elf.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
+#include "dt_elf.h"
 #include "dt_symbols.h"
 
 typedef struct sym {
@@ -37,7 +34,7 @@ typedef struct elffile {
 	char *ef_path;
 	const char *ef_base; /* module name */
 	symtab_t ef_tab;
-	struct { uint64_t off, vaddr, filesz; } *ef_load;
+	dt_elf_load_t *ef_load; /* PT_LOAD: file offset -> vaddr */
 	uint32_t ef_nload;
 	int ef_ok;
 	struct elffile *ef_next;
@@ -193,168 +190,36 @@ static void kload(dt_symbols_t *s)
 
 /* ---- ELF files ---- */
 
-/* the function and object symbols of one symbol table section */
-static void elf_syms(elffile_t *ef, const unsigned char *img, size_t size,
-		     int is64, uint64_t off, uint64_t sz, uint64_t stroff,
-		     uint64_t strsz)
+/* dt_elf_func_f: one function of the file */
+static int elf_sym(void *arg, const char *name, uint64_t value, uint64_t size,
+		   int type)
 {
-	size_t esz = is64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym);
-	uint64_t k;
+	elffile_t *ef = arg;
 
-	if (off > size || sz > size - off || stroff > size ||
-	    strsz > size - stroff)
-		return;
-	for (k = 0; k + esz <= sz; k += esz) {
-		uint64_t value, ssize;
-		uint32_t name;
-		unsigned type;
-		uint16_t shndx;
-
-		if (is64) {
-			Elf64_Sym e;
-
-			memcpy(&e, img + off + k, sizeof(e));
-			value = e.st_value;
-			ssize = e.st_size;
-			name = e.st_name;
-			type = ELF64_ST_TYPE(e.st_info);
-			shndx = e.st_shndx;
-		} else {
-			Elf32_Sym e;
-
-			memcpy(&e, img + off + k, sizeof(e));
-			value = e.st_value;
-			ssize = e.st_size;
-			name = e.st_name;
-			type = ELF32_ST_TYPE(e.st_info);
-			shndx = e.st_shndx;
-		}
-		if ((type != STT_FUNC && type != STT_GNU_IFUNC) ||
-		    shndx == SHN_UNDEF || value == 0 || name >= strsz)
-			continue;
-		if (memchr(img + stroff + name, '\0', strsz - name) == NULL)
-			continue;
-		if (tab_add(&ef->ef_tab, value, ssize,
-			    (const char *)img + stroff + name, 0) != 0)
-			return;
-	}
+	return tab_add(&ef->ef_tab, value, size, name, 0);
 }
 
 static void elf_read(elffile_t *ef)
 {
-	int fd = open(ef->ef_path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	unsigned char *img;
-	size_t size;
-	int is64;
-	uint64_t shoff, phoff;
-	unsigned shnum, shentsize, phnum, phentsize, k;
+	dt_elf_t *e = dt_elf_read(ef->ef_path);
+	const dt_elf_load_t *l;
+	size_t n;
 
-	if (fd < 0)
+	if (e == NULL)
 		return;
-	if (fstat(fd, &st) != 0 || st.st_size < (off_t)sizeof(Elf32_Ehdr)) {
-		close(fd);
-		return;
-	}
-	size = (size_t)st.st_size;
-	img = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (img == MAP_FAILED)
-		return;
-	if (memcmp(img, ELFMAG, SELFMAG) != 0)
-		goto out;
-	is64 = img[EI_CLASS] == ELFCLASS64;
-	if (is64) {
-		Elf64_Ehdr eh;
-
-		if (size < sizeof(eh))
-			goto out;
-		memcpy(&eh, img, sizeof(eh));
-		shoff = eh.e_shoff;
-		shnum = eh.e_shnum;
-		shentsize = eh.e_shentsize;
-		phoff = eh.e_phoff;
-		phnum = eh.e_phnum;
-		phentsize = eh.e_phentsize;
-	} else {
-		Elf32_Ehdr eh;
-
-		memcpy(&eh, img, sizeof(eh));
-		shoff = eh.e_shoff;
-		shnum = eh.e_shnum;
-		shentsize = eh.e_shentsize;
-		phoff = eh.e_phoff;
-		phnum = eh.e_phnum;
-		phentsize = eh.e_phentsize;
-	}
-	if (phentsize < (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr)) ||
-	    shentsize < (is64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr)) ||
-	    phoff > size || (uint64_t)phnum * phentsize > size - phoff ||
-	    shoff > size || (uint64_t)shnum * shentsize > size - shoff)
-		goto out;
-	ef->ef_load = calloc(phnum ? phnum : 1, sizeof(*ef->ef_load));
+	l = dt_elf_loads(e, &n);
+	ef->ef_load = malloc((n ? n : 1) * sizeof(*l));
 	if (ef->ef_load == NULL)
 		goto out;
-	for (k = 0; k < phnum; k++) {
-		uint64_t type, o, v, fsz;
-
-		if (is64) {
-			Elf64_Phdr ph;
-
-			memcpy(&ph, img + phoff + (uint64_t)k * phentsize,
-			       sizeof(ph));
-			type = ph.p_type, o = ph.p_offset, v = ph.p_vaddr;
-			fsz = ph.p_filesz;
-		} else {
-			Elf32_Phdr ph;
-
-			memcpy(&ph, img + phoff + (uint64_t)k * phentsize,
-			       sizeof(ph));
-			type = ph.p_type, o = ph.p_offset, v = ph.p_vaddr;
-			fsz = ph.p_filesz;
-		}
-		if (type != PT_LOAD)
-			continue;
-		ef->ef_load[ef->ef_nload].off = o;
-		ef->ef_load[ef->ef_nload].vaddr = v;
-		ef->ef_load[ef->ef_nload].filesz = fsz;
-		ef->ef_nload++;
-	}
-	for (k = 0; k < shnum; k++) {
-		uint64_t type, o, sz, link, lo = 0, lsz = 0;
-
-		if (is64) {
-			Elf64_Shdr sh, ls;
-
-			memcpy(&sh, img + shoff + (uint64_t)k * shentsize,
-			       sizeof(sh));
-			type = sh.sh_type, o = sh.sh_offset, sz = sh.sh_size;
-			link = sh.sh_link;
-			if (link < shnum) {
-				memcpy(&ls, img + shoff + link * shentsize,
-				       sizeof(ls));
-				lo = ls.sh_offset, lsz = ls.sh_size;
-			}
-		} else {
-			Elf32_Shdr sh, ls;
-
-			memcpy(&sh, img + shoff + (uint64_t)k * shentsize,
-			       sizeof(sh));
-			type = sh.sh_type, o = sh.sh_offset, sz = sh.sh_size;
-			link = sh.sh_link;
-			if (link < shnum) {
-				memcpy(&ls, img + shoff + link * shentsize,
-				       sizeof(ls));
-				lo = ls.sh_offset, lsz = ls.sh_size;
-			}
-		}
-		if ((type == SHT_SYMTAB || type == SHT_DYNSYM) && link < shnum)
-			elf_syms(ef, img, size, is64, o, sz, lo, lsz);
-	}
+	memcpy(ef->ef_load, l, n * sizeof(*l));
+	ef->ef_nload = (uint32_t)n;
+	/* both tables: a stripped library keeps only .dynsym */
+	if (dt_elf_funcs(e, SHT_SYMTAB, elf_sym, ef) == 0)
+		(void)dt_elf_funcs(e, SHT_DYNSYM, elf_sym, ef);
 	qsort(ef->ef_tab.st_syms, ef->ef_tab.st_n, sizeof(sym_t), sym_cmp);
 	ef->ef_ok = 1;
 out:
-	munmap(img, size);
+	dt_elf_free(e);
 }
 
 static elffile_t *elf_get(dt_symbols_t *s, const char *path)
@@ -450,10 +315,10 @@ static int ulookup(dt_symbols_t *s, int64_t pid, uint64_t addr,
 		/* file offset -> the address the ELF file's symbols use */
 		foff = addr - m->m_start + m->m_off;
 		for (j = 0; j < ef->ef_nload; j++) {
-			if (foff >= ef->ef_load[j].off &&
-			    foff < ef->ef_load[j].off + ef->ef_load[j].filesz) {
-				vaddr = foff - ef->ef_load[j].off +
-					ef->ef_load[j].vaddr;
+			const dt_elf_load_t *l = &ef->ef_load[j];
+
+			if (foff >= l->el_off && foff - l->el_off < l->el_filesz) {
+				vaddr = foff - l->el_off + l->el_vaddr;
 				sy = tab_find(&ef->ef_tab, vaddr);
 				if (sy != NULL) {
 					*sym = ef->ef_tab.st_names + sy->s_name;

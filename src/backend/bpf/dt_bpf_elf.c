@@ -1,14 +1,15 @@
 /*
- * dt_bpf_elf.c - what the pid provider and USDT need from an ELF object:
- * its function symbols (.symtab, else .dynsym), its PT_LOAD segments to
+ * dt_bpf_elf.c - what the pid provider and USDT need from an ELF object,
+ * gathered through libdtrace's reader (dt_elf.h): its function symbols
+ * (.symtab, else .dynsym; sorted, one per name), its PT_LOAD segments to
  * turn addresses into file offsets (uprobes are placed by file offset),
  * its .note.stapsdt notes (USDT sites) and its DT_NEEDED/PT_INTERP names.
+ * dt_elf_symval is libdtrace's own (dt_elf.c).
  */
-#include <fcntl.h>
+#include <elf.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <gelf.h>
+#include "dt_elf.h"
 #include "dt_bpf_uprobe.h"
 
 static int cmp_func(const void *a, const void *b)
@@ -66,242 +67,150 @@ static void unique_names(dt_elf_obj_t *o)
 	o->eo_nfuncs = n;
 }
 
-static int read_syms(Elf *e, Elf_Scn *scn, GElf_Shdr *sh, dt_elf_obj_t *o)
+/* dt_elf_func_f: append one function */
+static int add_func(void *arg, const char *name, uint64_t value, uint64_t size,
+		    int type)
 {
-	Elf_Data *d = elf_getdata(scn, NULL);
-	size_t k, n, cap = 0;
-	GElf_Sym s;
+	dt_elf_obj_t *o = arg;
+	dt_elf_func_t *f;
 
-	if (d == NULL || sh->sh_entsize == 0)
-		return 0;
-	n = sh->sh_size / sh->sh_entsize;
-	for (k = 1; k < n; k++) {
-		const char *name;
-		int type;
-
-		if (gelf_getsym(d, (int)k, &s) == NULL)
-			continue;
-		type = GELF_ST_TYPE(s.st_info);
-		if ((type != STT_FUNC && type != STT_GNU_IFUNC) ||
-		    s.st_shndx == SHN_UNDEF || s.st_value == 0)
-			continue;
-		name = elf_strptr(e, sh->sh_link, s.st_name);
-		if (name == NULL || name[0] == '\0')
-			continue;
-		if (o->eo_nfuncs == cap) {
-			dt_elf_func_t *nf;
-
-			cap = cap ? cap * 2 : 256;
-			nf = realloc(o->eo_funcs, cap * sizeof(*nf));
-			if (nf == NULL)
-				return -1;
-			o->eo_funcs = nf;
-		}
-		o->eo_funcs[o->eo_nfuncs].ef_name = strdup(name);
-		if (o->eo_funcs[o->eo_nfuncs].ef_name == NULL)
+	/* a power-of-two count is full */
+	if ((o->eo_nfuncs & (o->eo_nfuncs - 1)) == 0) {
+		f = realloc(o->eo_funcs, (o->eo_nfuncs ? 2 * o->eo_nfuncs : 1) *
+					 sizeof(*f));
+		if (f == NULL)
 			return -1;
-		o->eo_funcs[o->eo_nfuncs].ef_vaddr = s.st_value;
-		o->eo_funcs[o->eo_nfuncs].ef_size = s.st_size;
-		o->eo_nfuncs++;
+		o->eo_funcs = f;
 	}
+	f = &o->eo_funcs[o->eo_nfuncs];
+	if ((f->ef_name = strdup(name)) == NULL)
+		return -1;
+	f->ef_vaddr = value;
+	f->ef_size = size;
+	o->eo_nfuncs++;
 	return 0;
 }
+
+typedef struct note_ctx {
+	dt_elf_obj_t *nc_obj;
+	int nc_is64;
+	uint64_t nc_base_now; /* where .stapsdt.base is now */
+	size_t nc_cap;
+} note_ctx_t;
 
 /*
- * A stapsdt note's descriptor: pc, base (the link-time address of
- * .stapsdt.base) and semaphore, each a word of the object's class, then
- * "provider\0name\0args\0".
+ * dt_elf_note_f for .note.stapsdt.  The descriptor: pc, base (the
+ * link-time address of .stapsdt.base) and semaphore, each a word of the
+ * object's class, then "provider\0name\0args\0".
  */
-static int read_notes(Elf_Data *d, int is64, uint64_t base_now,
-		      dt_elf_obj_t *o)
+static int add_note(void *arg, const char *owner, uint32_t type,
+		    const char *desc, size_t end)
 {
-	size_t off = 0, noff, doff, cap = 0;
-	GElf_Nhdr nh;
+	note_ctx_t *c = arg;
+	dt_elf_obj_t *o = c->nc_obj;
+	size_t w = c->nc_is64 ? 8 : 4, at = 3 * w;
+	uint64_t pc = 0, base = 0, sema = 0;
+	const char *p[3];
+	dt_elf_note_t *nn;
+	int i;
 
-	while ((off = gelf_getnote(d, off, &nh, &noff, &doff)) > 0) {
-		const char *desc = (const char *)d->d_buf + doff;
-		const char *name = (const char *)d->d_buf + noff;
-		size_t w = is64 ? 8 : 4, end = nh.n_descsz;
-		uint64_t pc = 0, base = 0, sema = 0;
-		const char *p[3];
-		size_t at = 3 * w;
-		int i;
-		dt_elf_note_t *nn;
+	if (type != 3 || strcmp(owner, "stapsdt") != 0 || end < 3 * w)
+		return 0;
+	memcpy(&pc, desc, w);
+	memcpy(&base, desc + w, w);
+	memcpy(&sema, desc + 2 * w, w);
+	for (i = 0; i < 3; i++) {
+		const char *z;
 
-		if (nh.n_type != 3 || nh.n_namesz != 8 ||
-		    memcmp(name, "stapsdt", 8) != 0 || end < 3 * w)
-			continue;
-		memcpy(&pc, desc, w);
-		memcpy(&base, desc + w, w);
-		memcpy(&sema, desc + 2 * w, w);
-		for (i = 0; i < 3; i++) {
-			const char *z;
-
-			if (at >= end)
-				break;
-			p[i] = desc + at;
-			z = memchr(p[i], '\0', end - at);
-			if (z == NULL)
-				break;
-			at += (size_t)(z - p[i]) + 1;
-		}
-		if (i < 3)
-			continue;
-		/* prelink moved the object: notes move with .stapsdt.base */
-		if (base_now != 0 && base != 0) {
-			pc += base_now - base;
-			if (sema != 0)
-				sema += base_now - base;
-		}
-		if (o->eo_nnotes == cap) {
-			cap = cap ? cap * 2 : 16;
-			nn = realloc(o->eo_notes, cap * sizeof(*nn));
-			if (nn == NULL)
-				return -1;
-			o->eo_notes = nn;
-		}
-		nn = &o->eo_notes[o->eo_nnotes];
-		nn->en_prov = strdup(p[0]);
-		nn->en_name = strdup(p[1]);
-		nn->en_args = strdup(p[2]);
-		nn->en_pc = pc;
-		nn->en_sema = sema;
-		o->eo_nnotes++;
-		if (!nn->en_prov || !nn->en_name || !nn->en_args)
-			return -1;
+		if (at >= end)
+			break;
+		p[i] = desc + at;
+		z = memchr(p[i], '\0', end - at);
+		if (z == NULL)
+			break;
+		at += (size_t)(z - p[i]) + 1;
 	}
-	return 0;
+	if (i < 3)
+		return 0;
+	/* prelink moved the object: notes move with .stapsdt.base */
+	if (c->nc_base_now != 0 && base != 0) {
+		pc += c->nc_base_now - base;
+		if (sema != 0)
+			sema += c->nc_base_now - base;
+	}
+	if (o->eo_nnotes == c->nc_cap) {
+		c->nc_cap = c->nc_cap ? c->nc_cap * 2 : 16;
+		nn = realloc(o->eo_notes, c->nc_cap * sizeof(*nn));
+		if (nn == NULL)
+			return -1;
+		o->eo_notes = nn;
+	}
+	nn = &o->eo_notes[o->eo_nnotes];
+	nn->en_prov = strdup(p[0]);
+	nn->en_name = strdup(p[1]);
+	nn->en_args = strdup(p[2]);
+	nn->en_pc = pc;
+	nn->en_sema = sema;
+	o->eo_nnotes++;
+	return !nn->en_prov || !nn->en_name || !nn->en_args ? -1 : 0;
 }
 
-static int add_str(char ***v, size_t *n, const char *s)
+static int add_needed(void *arg, const char *s)
 {
-	char **nv = realloc(*v, (*n + 1) * sizeof(char *));
+	dt_elf_obj_t *o = arg;
+	char **nv = realloc(o->eo_needed, (o->eo_nneeded + 1) * sizeof(char *));
 
 	if (nv == NULL)
 		return -1;
-	*v = nv;
-	nv[*n] = strdup(s);
-	if (nv[*n] == NULL)
+	o->eo_needed = nv;
+	if ((nv[o->eo_nneeded] = strdup(s)) == NULL)
 		return -1;
-	(*n)++;
-	return 0;
-}
-
-static int read_dynamic(Elf *e, Elf_Scn *scn, GElf_Shdr *sh, dt_elf_obj_t *o)
-{
-	Elf_Data *d = elf_getdata(scn, NULL);
-	size_t k, n;
-	GElf_Dyn dyn;
-
-	if (d == NULL || sh->sh_entsize == 0)
-		return 0;
-	n = sh->sh_size / sh->sh_entsize;
-	for (k = 0; k < n; k++) {
-		const char *s;
-
-		if (gelf_getdyn(d, (int)k, &dyn) == NULL ||
-		    dyn.d_tag == DT_NULL)
-			break;
-		if (dyn.d_tag != DT_NEEDED)
-			continue;
-		s = elf_strptr(e, sh->sh_link, dyn.d_un.d_val);
-		if (s != NULL && add_str(&o->eo_needed, &o->eo_nneeded, s) != 0)
-			return -1;
-	}
+	o->eo_nneeded++;
 	return 0;
 }
 
 int dt_elf_open(const char *path, dt_elf_obj_t *o)
 {
-	int fd, rc = -1, is64;
-	Elf *e = NULL;
-	Elf_Scn *scn = NULL, *symtab = NULL, *dynsym = NULL, *notes = NULL;
-	GElf_Shdr sh, symsh, dynsh, notesh;
-	GElf_Ehdr eh;
-	GElf_Phdr ph;
-	uint64_t base_now = 0;
-	size_t shstr, k, nph;
+	dt_elf_t *e;
+	const dt_elf_load_t *l;
+	note_ctx_t nc;
+	size_t k, n;
+	int rc = -1;
 
 	memset(o, 0, sizeof(*o));
-	if (elf_version(EV_CURRENT) == EV_NONE)
+	if ((e = dt_elf_read(path)) == NULL)
 		return -1;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	e = elf_begin(fd, ELF_C_READ, NULL);
-	if (e == NULL || elf_kind(e) != ELF_K_ELF || gelf_getehdr(e, &eh) == NULL ||
-	    elf_getshdrstrndx(e, &shstr) != 0 || elf_getphdrnum(e, &nph) != 0)
+	o->eo_is64 = dt_elf_is64(e);
+	l = dt_elf_loads(e, &n);
+	if ((o->eo_segs = calloc(n ? n : 1, sizeof(*o->eo_segs))) == NULL)
 		goto out;
-	is64 = gelf_getclass(e) == ELFCLASS64;
-	o->eo_is64 = is64;
-	for (k = 0; k < nph; k++) {
-		if (gelf_getphdr(e, (int)k, &ph) == NULL)
-			goto out;
-		if (ph.p_type == PT_LOAD) {
-			dt_elf_seg_t *ns = realloc(o->eo_segs,
-				(o->eo_nsegs + 1) * sizeof(*ns));
-
-			if (ns == NULL)
-				goto out;
-			o->eo_segs = ns;
-			ns[o->eo_nsegs].es_vaddr = ph.p_vaddr;
-			ns[o->eo_nsegs].es_memsz = ph.p_filesz;
-			ns[o->eo_nsegs].es_off = ph.p_offset;
-			o->eo_nsegs++;
-		}
+	for (k = 0; k < n; k++) {
+		o->eo_segs[k].es_vaddr = l[k].el_vaddr;
+		o->eo_segs[k].es_memsz = l[k].el_filesz;
+		o->eo_segs[k].es_off = l[k].el_off;
 	}
-	while ((scn = elf_nextscn(e, scn)) != NULL) {
-		const char *name;
-
-		if (gelf_getshdr(scn, &sh) == NULL)
-			continue;
-		name = elf_strptr(e, shstr, sh.sh_name);
-		if (sh.sh_type == SHT_SYMTAB) {
-			symtab = scn;
-			symsh = sh;
-		} else if (sh.sh_type == SHT_DYNSYM) {
-			dynsym = scn;
-			dynsh = sh;
-		} else if (sh.sh_type == SHT_DYNAMIC) {
-			if (read_dynamic(e, scn, &sh, o) != 0)
-				goto out;
-		} else if (sh.sh_type == SHT_NOTE && name != NULL &&
-			   strcmp(name, ".note.stapsdt") == 0) {
-			notes = scn;
-			notesh = sh;
-		} else if (name != NULL && strcmp(name, ".stapsdt.base") == 0) {
-			base_now = sh.sh_addr;
-		} else if (name != NULL && strcmp(name, ".interp") == 0 &&
-			   sh.sh_type == SHT_PROGBITS) {
-			Elf_Data *d = elf_getdata(scn, NULL);
-
-			if (d != NULL && d->d_size > 0 &&
-			    memchr(d->d_buf, '\0', d->d_size) != NULL)
-				o->eo_interp = strdup(d->d_buf);
-		}
-	}
-	(void)notesh;
-	if (symtab != NULL) {
-		if (read_syms(e, symtab, &symsh, o) != 0)
-			goto out;
-	}
-	if (o->eo_nfuncs == 0 && dynsym != NULL &&
-	    read_syms(e, dynsym, &dynsh, o) != 0)
+	o->eo_nsegs = n;
+	if (dt_elf_needed(e, add_needed, o) != 0)
+		goto out;
+	if (dt_elf_interp(e) != NULL &&
+	    (o->eo_interp = strdup(dt_elf_interp(e))) == NULL)
+		goto out;
+	if (dt_elf_funcs(e, SHT_SYMTAB, add_func, o) != 0)
+		goto out;
+	if (o->eo_nfuncs == 0 && dt_elf_funcs(e, SHT_DYNSYM, add_func, o) != 0)
 		goto out;
 	if (o->eo_nfuncs > 1)
 		qsort(o->eo_funcs, o->eo_nfuncs, sizeof(*o->eo_funcs), cmp_func);
 	unique_names(o);
-	if (notes != NULL) {
-		Elf_Data *d = elf_getdata(notes, NULL);
-
-		if (d != NULL && read_notes(d, is64, base_now, o) != 0)
-			goto out;
-	}
+	nc.nc_obj = o;
+	nc.nc_is64 = o->eo_is64;
+	nc.nc_base_now = dt_elf_secaddr(e, ".stapsdt.base");
+	nc.nc_cap = 0;
+	if (dt_elf_notes(e, ".note.stapsdt", add_note, &nc) != 0)
+		goto out;
 	rc = 0;
 out:
-	if (e != NULL)
-		elf_end(e);
-	close(fd);
+	dt_elf_free(e);
 	if (rc != 0)
 		dt_elf_close(o);
 	return rc;
@@ -361,54 +270,4 @@ const dt_elf_func_t *dt_elf_func_at(const dt_elf_obj_t *o, uint64_t vaddr)
 	if (vaddr >= f->ef_vaddr + (f->ef_size ? f->ef_size : 1))
 		return NULL;
 	return f;
-}
-
-static int find_sym(Elf *e, int type, const char *name, uint64_t *val)
-{
-	Elf_Scn *scn = NULL;
-	GElf_Shdr sh;
-	GElf_Sym sym;
-
-	while ((scn = elf_nextscn(e, scn)) != NULL) {
-		Elf_Data *d;
-		size_t k, n;
-
-		if (gelf_getshdr(scn, &sh) == NULL || sh.sh_type != (unsigned)type ||
-		    sh.sh_entsize == 0 || (d = elf_getdata(scn, NULL)) == NULL)
-			continue;
-		n = sh.sh_size / sh.sh_entsize;
-		for (k = 1; k < n; k++) {
-			const char *s;
-
-			if (gelf_getsym(d, (int)k, &sym) == NULL ||
-			    sym.st_shndx == SHN_UNDEF)
-				continue;
-			s = elf_strptr(e, sh.sh_link, sym.st_name);
-			if (s != NULL && strcmp(s, name) == 0) {
-				*val = sym.st_value;
-				return 0;
-			}
-		}
-	}
-	return -1;
-}
-
-int dt_elf_symval(const char *path, const char *name, uint64_t *val)
-{
-	int fd, rc = -1;
-	Elf *e;
-
-	if (elf_version(EV_CURRENT) == EV_NONE)
-		return -1;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	e = elf_begin(fd, ELF_C_READ, NULL);
-	if (e != NULL && elf_kind(e) == ELF_K_ELF)
-		rc = find_sym(e, SHT_SYMTAB, name, val) == 0 ||
-		     find_sym(e, SHT_DYNSYM, name, val) == 0 ? 0 : -1;
-	if (e != NULL)
-		elf_end(e);
-	close(fd);
-	return rc;
 }

@@ -9,7 +9,7 @@
 
 /*
  * Call cb(arg, name, file offset) for every defined function symbol of
- * path (32- or 64-bit ELF of any byte order the host reads natively).
+ * path (32- or 64-bit ELF of either byte order).
  * Stops when cb returns non-zero.  Returns 0, or -1 if path is unreadable
  * or not ELF.
  */
