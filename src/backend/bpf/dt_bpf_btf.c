@@ -12,6 +12,7 @@
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include "dt_bpf_impl.h"
+#include "dt_bpf_btf.h"
 
 static struct btf *vmlinux;
 
@@ -22,25 +23,40 @@ static struct btf *kbtf(void)
 	return vmlinux;
 }
 
-/* byte offset of member name in struct sname, or -1 */
-static int member_off(struct btf *btf, const char *sname, const char *name)
+/* byte offset of member name in the struct or union id, looking into
+ * anonymous members, or -1 */
+static int member_in(struct btf *btf, int id, const char *name, int depth)
 {
-	const struct btf_type *t;
+	const struct btf_type *t = btf__type_by_id(btf, id);
 	const struct btf_member *m;
-	int id, k;
+	int k, off;
 
-	id = btf__find_by_name_kind(btf, sname, BTF_KIND_STRUCT);
-	if (id < 0)
+	while (t != NULL && (btf_is_typedef(t) || btf_is_mod(t)))
+		t = btf__type_by_id(btf, t->type);
+	if (t == NULL || !btf_is_composite(t) || depth > 4)
 		return -1;
-	t = btf__type_by_id(btf, id);
 	m = btf_members(t);
 	for (k = 0; k < btf_vlen(t); k++, m++) {
 		const char *n = btf__name_by_offset(btf, m->name_off);
 
 		if (n != NULL && strcmp(n, name) == 0)
 			return (int)(btf_member_bit_offset(t, k) / 8);
+		if ((n == NULL || *n == '\0') &&
+		    (off = member_in(btf, (int)m->type, name, depth + 1)) >= 0)
+			return (int)(btf_member_bit_offset(t, k) / 8) + off;
 	}
 	return -1;
+}
+
+int dt_bpf_btf_member(const char *sname, const char *name)
+{
+	struct btf *btf = kbtf();
+	int id;
+
+	if (btf == NULL ||
+	    (id = btf__find_by_name_kind(btf, sname, BTF_KIND_STRUCT)) < 0)
+		return -1;
+	return member_in(btf, id, name, 0);
 }
 
 int dt_bpf_btf_offsets(dt_bpf_layout_t *lay, char *err, size_t errlen)
@@ -53,10 +69,10 @@ int dt_bpf_btf_offsets(dt_bpf_layout_t *lay, char *err, size_t errlen)
 			 "is not available");
 		return -1;
 	}
-	ti = member_off(btf, "task_struct", "thread_info");
-	st = member_off(btf, "thread_info", "status");
-	lay->parent_off = member_off(btf, "task_struct", "real_parent");
-	lay->tgid_off = member_off(btf, "task_struct", "tgid");
+	ti = dt_bpf_btf_member("task_struct", "thread_info");
+	st = dt_bpf_btf_member("thread_info", "status");
+	lay->parent_off = dt_bpf_btf_member("task_struct", "real_parent");
+	lay->tgid_off = dt_bpf_btf_member("task_struct", "tgid");
 	if (ti < 0 || st < 0 || lay->parent_off < 0 || lay->tgid_off < 0) {
 		snprintf(err, errlen, "kernel BTF lacks task_struct fields "
 			 "the syscall provider needs");

@@ -16,8 +16,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <bpf/btf.h>
 #include "dt_bpf_xl.h"
+#include "dt_bpf_btf.h"
 
 enum { CB_INDEX, CB_STRTOK, CB_CLEAN, CB_INET, CB_LLTOSTR, CB_STRTOLL,
        CB_PATH };
@@ -66,28 +66,77 @@ uint32_t dt_bpf_str_reserve(const dt_bpf_layout_t *l)
 #define L() dt_bpf_label(&x->g)
 #define P(l) dt_bpf_place(&x->g, l)
 
+/* dst = base + off (an immediate) */
+static void reg_off(xl_t *x, int dst, int base, uint32_t off)
+{
+	E(MOV_R(dst, base));
+	E(ALU_I(BPF_ADD, dst, (int32_t)off));
+}
+
+/* R6 = R7 + idx: where scratch byte idx (plus an offset) is */
+static void at_idx(xl_t *x, int idx)
+{
+	E(MOV_R(R6, R7));
+	E(ALU_R(BPF_ADD, R6, idx));
+}
+
+/* byte R6[off] = src (src < 0: the immediate imm) */
+static void put_b(xl_t *x, uint32_t off, int src, int imm)
+{
+	if (src < 0)
+		E(ST(BPF_B, R6, (int16_t)off, imm));
+	else
+		E(STX(BPF_B, R6, src, (int16_t)off));
+}
+
 /* dst = byte base[idx] of scratch; idx >= max leaves through bail */
 static void ldb(xl_t *x, int dst, int idx, uint32_t base, uint32_t max,
 		uint32_t bail)
 {
 	EJ(J_I(BPF_JGE, idx, (int32_t)max, 0), bail);
-	E(MOV_R(R6, R7));
-	E(ALU_R(BPF_ADD, R6, idx));
+	at_idx(x, idx);
 	E(LDX(BPF_B, dst, R6, (int16_t)base));
 }
 
-/* base[idx] = src (src < 0: the immediate -src - 1) */
+/* base[idx] = src (src < 0: the immediate imm) */
 static void stb(xl_t *x, int idx, uint32_t base, uint32_t max, int src,
 		int imm, uint32_t bail)
 {
 	EJ(J_I(BPF_JGE, idx, (int32_t)max, 0), bail);
-	E(MOV_R(R6, R7));
-	E(ALU_R(BPF_ADD, R6, idx));
-	if (src < 0)
-		E(ST(BPF_B, R6, (int16_t)base, imm));
-	else
-		E(STX(BPF_B, R6, src, (int16_t)base));
+	at_idx(x, idx);
+	put_b(x, base, src, imm);
 }
+
+/* out[R5] = src or imm (as put_b), unchecked: the caller bounds R5 */
+static void out_put(xl_t *x, uint32_t out, int src, int imm)
+{
+	at_idx(x, R5);
+	put_b(x, out, src, imm);
+}
+
+/* state words 0..NW-1 whose bits are set in mask = 0, lowest first */
+#define ZERO(mask)                                                             \
+	do {                                                                   \
+		for (int zk = 0; zk < NW; zk++)                                \
+			if ((mask) & (1u << zk))                               \
+				SWI(zk, 0);                                    \
+	} while (0)
+
+/* phase (word 0) k + 1 goes to lab[k] */
+#define PHASES(...)                                                            \
+	do {                                                                   \
+		const uint32_t pl[] = { __VA_ARGS__ };                         \
+		LW(R1, 0);                                                     \
+		for (size_t pk = 0; pk < sizeof(pl) / sizeof(pl[0]); pk++)     \
+			EJ(J_I(BPF_JEQ, R1, (int32_t)pk + 1, 0), pl[pk]);      \
+	} while (0)
+
+/* on in phase n at the next step */
+#define NEXT_PHASE(n, cont)                                                    \
+	do {                                                                   \
+		SWI(0, n);                                                     \
+		EJ(JA(0), cont);                                               \
+	} while (0)
 
 /* one step of each loop; cont: next step, stop: out of the loop */
 typedef void body_fn(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
@@ -100,61 +149,6 @@ static body_fn *const body[] = {
 	[CB_STRTOLL] = cb_strtoll, [CB_PATH] = cb_path,
 };
 
-static struct btf *kbtf(void)
-{
-	static struct btf *vmlinux;
-
-	if (vmlinux == NULL)
-		vmlinux = btf__load_vmlinux_btf();
-	return vmlinux;
-}
-
-/* BTF id of a kernel function (the open-coded iterator kfuncs) */
-static int kfunc_id(const char *name)
-{
-	struct btf *btf = kbtf();
-
-	if (btf == NULL)
-		return -1;
-	return btf__find_by_name_kind(btf, name, BTF_KIND_FUNC);
-}
-
-/* byte offset of member name in the struct or union id, looking into
- * anonymous members (dentry's d_name sits in a union), or -1 */
-static int member_in(struct btf *btf, int id, const char *name, int depth)
-{
-	const struct btf_type *t = btf__type_by_id(btf, id);
-	const struct btf_member *m;
-	int k, off;
-
-	while (t != NULL && (btf_is_typedef(t) || btf_is_mod(t)))
-		t = btf__type_by_id(btf, t->type);
-	if (t == NULL || !btf_is_composite(t) || depth > 4)
-		return -1;
-	m = btf_members(t);
-	for (k = 0; k < btf_vlen(t); k++, m++) {
-		const char *n = btf__name_by_offset(btf, m->name_off);
-
-		if (n != NULL && strcmp(n, name) == 0)
-			return (int)(btf_member_bit_offset(t, k) / 8);
-		if ((n == NULL || *n == '\0') &&
-		    (off = member_in(btf, (int)m->type, name, depth + 1)) >= 0)
-			return (int)(btf_member_bit_offset(t, k) / 8) + off;
-	}
-	return -1;
-}
-
-static int member_off(const char *sname, const char *name)
-{
-	struct btf *btf = kbtf();
-	int id;
-
-	if (btf == NULL ||
-	    (id = btf__find_by_name_kind(btf, sname, BTF_KIND_STRUCT)) < 0)
-		return -1;
-	return member_in(btf, id, name, 0);
-}
-
 /* what cwd and rootdir walk: offsets from the kernel's BTF */
 static struct pathoff {
 	int done, ok;
@@ -165,26 +159,33 @@ static struct pathoff {
 
 static int path_offsets(void)
 {
+	static const struct {
+		int *at;
+		const char *sname, *name;
+	} want[] = {
+		{ &po.task_fs, "task_struct", "fs" },
+		{ &po.fs_pwd, "fs_struct", "pwd" },
+		{ &po.fs_root, "fs_struct", "root" },
+		{ &po.path_mnt, "path", "mnt" },
+		{ &po.path_dentry, "path", "dentry" },
+		{ &po.d_parent, "dentry", "d_parent" },
+		{ &po.d_name, "dentry", "d_name" },
+		{ &po.qstr_name, "qstr", "name" },
+		{ &po.mnt_root, "vfsmount", "mnt_root" },
+		{ &po.mount_parent, "mount", "mnt_parent" },
+		{ &po.mount_mountpoint, "mount", "mnt_mountpoint" },
+		{ &po.mount_mnt, "mount", "mnt" },
+	};
+	size_t k;
+
 	if (po.done)
 		return po.ok;
-	po.done = 1;
-	po.task_fs = member_off("task_struct", "fs");
-	po.fs_pwd = member_off("fs_struct", "pwd");
-	po.fs_root = member_off("fs_struct", "root");
-	po.path_mnt = member_off("path", "mnt");
-	po.path_dentry = member_off("path", "dentry");
-	po.d_parent = member_off("dentry", "d_parent");
-	po.d_name = member_off("dentry", "d_name");
-	po.qstr_name = member_off("qstr", "name");
-	po.mnt_root = member_off("vfsmount", "mnt_root");
-	po.mount_parent = member_off("mount", "mnt_parent");
-	po.mount_mountpoint = member_off("mount", "mnt_mountpoint");
-	po.mount_mnt = member_off("mount", "mnt");
-	po.ok = po.task_fs >= 0 && po.fs_pwd >= 0 && po.fs_root >= 0 &&
-		po.path_mnt >= 0 && po.path_dentry >= 0 && po.d_parent >= 0 &&
-		po.d_name >= 0 && po.qstr_name >= 0 && po.mnt_root >= 0 &&
-		po.mount_parent >= 0 && po.mount_mountpoint >= 0 &&
-		po.mount_mnt >= 0;
+	po.done = po.ok = 1;
+	for (k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		*want[k].at = dt_bpf_btf_member(want[k].sname, want[k].name);
+		if (*want[k].at < 0)
+			po.ok = 0;
+	}
 	return po.ok;
 }
 
@@ -193,8 +194,7 @@ static void kptr(xl_t *x, int off)
 {
 	E(ALU_I(BPF_ADD, R3, off));
 	E(ST(BPF_DW, FP, SL_TMP, 0));
-	E(MOV_R(R1, FP));
-	E(ALU_I(BPF_ADD, R1, SL_TMP));
+	reg_off(x, R1, FP, (uint32_t)SL_TMP);
 	E(MOV_I(R2, 8));
 	E(CALL(BPF_FUNC_probe_read_kernel));
 	E(LDX(BPF_DW, R0, FP, SL_TMP));
@@ -205,13 +205,12 @@ static const char *loop_user = "a string subroutine";
 
 static void kcall(xl_t *x, const char *name)
 {
-	int id = kfunc_id(name);
+	int id = dt_bpf_btf_func(name, NULL); /* the iterator kfuncs */
 
 	if (id < 0)
 		fail(x, "%s() needs the bpf_iter_num kfunc (Linux 6.4+)",
 		     loop_user);
-	E(MOV_R(R1, FP));
-	E(ALU_I(BPF_ADD, R1, SL_ITER));
+	reg_off(x, R1, FP, (uint32_t)SL_ITER);
 	E(BI(BPF_JMP | BPF_CALL, 0, BPF_PSEUDO_KFUNC_CALL, 0, id));
 }
 
@@ -242,25 +241,37 @@ static void loop_run(xl_t *x, int kind, uint64_t n)
 	E(LDX(BPF_DW, R6, FP, SL_SAVE6));
 }
 
-/* string argument k into sc_stra/sc_strb; its length into word w */
-static void str_arg(xl_t *x, uint32_t pc, int k, uint32_t off, int w)
+/* the string at R3 into scratch off (sc_stra/sc_strb); its length into
+ * word w */
+static void str_in(xl_t *x, uint32_t pc, uint32_t off, int w)
 {
 	area_t A;
 
 	area(x->lay, &A);
-	dt_bpf_xl_tuparg(x, R3, k);
 	dt_bpf_xl_str_in(x, pc, off);
 	E(ALU_I(BPF_SUB, R0, 1));
 	SW(w, R0);
 }
 
-/* a base argument: 2..36 or an illegal-operation fault */
-static void base_arg(xl_t *x, uint32_t pc, int k, int w)
+/* string argument k into scratch off; its length into word w */
+static void str_arg(xl_t *x, uint32_t pc, int k, uint32_t off, int w)
+{
+	dt_bpf_xl_tuparg(x, R3, k);
+	str_in(x, pc, off, w);
+}
+
+/* the base argument k into word w: 2..36 or an illegal-operation fault;
+ * 10 when the call has no argument k */
+static void base_arg(xl_t *x, uint32_t pc, int nargs, int k, int w)
 {
 	uint32_t ill = L(), ok = L();
 	area_t A;
 
 	area(x->lay, &A);
+	if (nargs <= k) {
+		SWI(w, 10);
+		return;
+	}
 	dt_bpf_xl_tuparg(x, R2, k);
 	EJ(J_I(BPF_JLT, R2, 2, 0), ill);
 	EJ(J_I(BPF_JLE, R2, 36, 0), ok);
@@ -270,15 +281,23 @@ static void base_arg(xl_t *x, uint32_t pc, int k, int w)
 	SW(w, R2);
 }
 
-/* copy n bytes from scratch (R3 = scalar address) into slot; R0 = slot */
-static void copy_out(xl_t *x, uint32_t slot, uint32_t n)
+/*
+ * Copy n bytes (n < 0: R2 of them) of scratch from from + R3 (idx: R3
+ * holds an index; else from itself) into slot; R0 = slot.
+ */
+static void copy_out(xl_t *x, int idx, uint32_t from, uint32_t slot,
+		     int32_t n)
 {
-	E(MOV_R(R1, R7));
-	E(ALU_I(BPF_ADD, R1, (int32_t)slot));
-	E(MOV_I(R2, (int32_t)n));
+	if (idx)
+		E(ALU_R(BPF_ADD, R3, R8));
+	else
+		E(MOV_R(R3, R8));
+	E(ALU_I(BPF_ADD, R3, (int32_t)from));
+	reg_off(x, R1, R7, slot);
+	if (n >= 0)
+		E(MOV_I(R2, n));
 	E(CALL(BPF_FUNC_probe_read_kernel));
-	E(MOV_R(R0, R8));
-	E(ALU_I(BPF_ADD, R0, (int32_t)slot));
+	reg_off(x, R0, R8, slot);
 }
 
 /* ---- call sites ---- */
@@ -327,16 +346,11 @@ int dt_bpf_str_call(xl_t *x, uint32_t pc, uint32_t subr, int nargs)
 		EJ(JA(0), done);
 		P(go);
 		SW(3, R3);
-		dt_bpf_xl_str_in(x, pc, l->sc_stra);
-		E(ALU_I(BPF_SUB, R0, 1));
-		SW(1, R0);
+		str_in(x, pc, l->sc_stra, 1);
 		str_arg(x, pc, 1, l->sc_strb, 2);
 		for (int k = 0; k < 4; k++)
 			E(ST(BPF_DW, R7, (int16_t)(A.dset + 8 * k), 0));
-		SWI(0, 0);
-		SWI(6, 0);
-		SWI(7, 0);
-		SWI(8, 0);
+		ZERO(1u << 0 | 1u << 6 | 1u << 7 | 1u << 8);
 		loop_run(x, CB_STRTOK, 3 * (uint64_t)ss + 8);
 		LW(R1, 10);
 		E(STX(BPF_DW, R7, R1, (int16_t)A.saved));
@@ -349,13 +363,7 @@ int dt_bpf_str_call(xl_t *x, uint32_t pc, uint32_t subr, int nargs)
 		E(MOV_I(R2, 0));
 		E(J_I(BPF_JLE, R3, (int32_t)ss - 1, 1));
 		E(MOV_I(R3, 0));
-		E(ALU_R(BPF_ADD, R3, R8));
-		E(ALU_I(BPF_ADD, R3, (int32_t)l->sc_stra));
-		E(MOV_R(R1, R7));
-		E(ALU_I(BPF_ADD, R1, (int32_t)slot));
-		E(CALL(BPF_FUNC_probe_read_kernel));
-		E(MOV_R(R0, R8));
-		E(ALU_I(BPF_ADD, R0, (int32_t)slot));
+		copy_out(x, 1, l->sc_stra, slot, -1);
 		LW(R1, 9); /* found: 1, else the result is NULL */
 		E(ALU_R(BPF_MUL, R0, R1));
 		P(done);
@@ -368,14 +376,9 @@ int dt_bpf_str_call(xl_t *x, uint32_t pc, uint32_t subr, int nargs)
 			return -2;
 		str_arg(x, pc, 0, l->sc_stra, 1);
 		dt_bpf_xl_sczero(x, A.out, ss);
-		SWI(0, 0);
-		SWI(6, 0);
-		SWI(7, 0);
-		SWI(8, 0);
+		ZERO(1u << 0 | 1u << 6 | 1u << 7 | 1u << 8);
 		loop_run(x, CB_CLEAN, 6 * (uint64_t)ss + 16);
-		E(MOV_R(R3, R8));
-		E(ALU_I(BPF_ADD, R3, (int32_t)A.out));
-		copy_out(x, slot, ss);
+		copy_out(x, 0, A.out, slot, (int32_t)ss);
 		return 1;
 	}
 	case DIF_SUBR_INET_NTOA:
@@ -402,8 +405,7 @@ int dt_bpf_str_call(xl_t *x, uint32_t pc, uint32_t subr, int nargs)
 			SWI(1, v ? 10 : 2);
 			dt_bpf_xl_tuparg(x, R3, ai);
 			E(STX(BPF_DW, FP, R3, SL_FADDR));
-			E(MOV_R(R1, R7));
-			E(ALU_I(BPF_ADD, R1, (int32_t)A.by));
+			reg_off(x, R1, R7, A.by);
 			E(MOV_I(R2, v ? 16 : 4));
 			E(CALL(BPF_FUNC_probe_read_kernel));
 			E(J_I(BPF_JEQ, R0, 0, 4));
@@ -413,9 +415,7 @@ int dt_bpf_str_call(xl_t *x, uint32_t pc, uint32_t subr, int nargs)
 		P(go);
 		SWI(0, 0);
 		loop_run(x, CB_INET, 32);
-		E(MOV_R(R3, R8));
-		E(ALU_I(BPF_ADD, R3, (int32_t)A.out));
-		copy_out(x, slot, 48);
+		copy_out(x, 0, A.out, slot, 48);
 		return 1;
 	}
 	case DIF_SUBR_LLTOSTR: {
@@ -423,10 +423,7 @@ int dt_bpf_str_call(xl_t *x, uint32_t pc, uint32_t subr, int nargs)
 
 		if (nargs < 1)
 			return -2;
-		if (nargs > 1)
-			base_arg(x, pc, 1, 2);
-		else
-			SWI(2, 10);
+		base_arg(x, pc, nargs, 1, 2);
 		dt_bpf_xl_tuparg(x, R1, 0);
 		SW(3, R1);
 		SWI(0, 0);
@@ -434,23 +431,15 @@ int dt_bpf_str_call(xl_t *x, uint32_t pc, uint32_t subr, int nargs)
 		LW(R3, 7);
 		E(J_I(BPF_JLE, R3, 71, 1));
 		E(MOV_I(R3, 71));
-		E(ALU_R(BPF_ADD, R3, R8));
-		E(ALU_I(BPF_ADD, R3, (int32_t)A.out));
-		copy_out(x, slot, 72);
+		copy_out(x, 1, A.out, slot, 72);
 		return 1;
 	}
 	case DIF_SUBR_STRTOLL:
 		if (nargs < 1)
 			return -2;
-		if (nargs > 1)
-			base_arg(x, pc, 1, 2);
-		else
-			SWI(2, 10);
+		base_arg(x, pc, nargs, 1, 2);
 		str_arg(x, pc, 0, l->sc_stra, 1);
-		SWI(0, 0);
-		SWI(4, 0);
-		SWI(5, 0);
-		SWI(6, 0);
+		ZERO(1u << 0 | 1u << 4 | 1u << 5 | 1u << 6);
 		loop_run(x, CB_STRTOLL, 2 * (uint64_t)ss + 8);
 		LW(R0, 10);
 		return 1;
@@ -487,13 +476,9 @@ int dt_bpf_str_path(xl_t *x, int root)
 	LW(R3, 7);
 	kptr(x, po.path_mnt);
 	SW(2, R0);
-	SWI(0, 0);
-	SWI(3, 0);
-	SWI(6, 0);
+	ZERO(1u << 0 | 1u << 3 | 1u << 6);
 	loop_run(x, CB_PATH, 2 * NCOMP + NCOMP + 8);
-	E(MOV_R(R3, R8));
-	E(ALU_I(BPF_ADD, R3, (int32_t)A.out));
-	copy_out(x, slot, x->lay->strsize);
+	copy_out(x, 0, A.out, slot, (int32_t)x->lay->strsize);
 	return 0;
 }
 
@@ -582,8 +567,7 @@ static void cb_index(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	SWI(11, -1);
 	P(go);
 	SWI(7, 0);
-	SWI(0, 1);
-	EJ(JA(0), cont);
+	NEXT_PHASE(1, cont);
 
 	P(step);
 	LW(R1, 6);
@@ -619,14 +603,20 @@ static void cb_index(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	EJ(JA(0), cont);
 }
 
-/* R0 = 1 if the byte in R4 is in the delimiter set */
-static void isdelim(xl_t *x, area_t A)
+/* R5 = where the delimiter set's byte for the byte in R4 is; R0 = it */
+static void dset_byte(xl_t *x, area_t A)
 {
 	E(MOV_R(R5, R4));
 	E(ALU_I(BPF_RSH, R5, 3));
 	E(ALU_I(BPF_AND, R5, 31));
 	E(ALU_R(BPF_ADD, R5, R7));
 	E(LDX(BPF_B, R0, R5, (int16_t)A.dset));
+}
+
+/* R0 = 1 if the byte in R4 is in the delimiter set */
+static void isdelim(xl_t *x, area_t A)
+{
+	dset_byte(x, A);
 	E(MOV_R(R5, R4));
 	E(ALU_I(BPF_AND, R5, 7));
 	E(ALU_R(BPF_RSH, R0, R5));
@@ -645,21 +635,14 @@ static void cb_strtok(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	uint32_t skip = L(), scan = L(), add = L(), tok = L(), found = L(),
 		 none = L();
 
-	LW(R1, 0);
-	EJ(J_I(BPF_JEQ, R1, 1, 0), skip);
-	EJ(J_I(BPF_JEQ, R1, 2, 0), scan);
+	PHASES(skip, scan);
 	LW(R2, 8);
 	LW(R3, 2);
 	EJ(J_R(BPF_JLT, R2, R3, 0), add);
-	SWI(0, 1);
-	EJ(JA(0), cont);
+	NEXT_PHASE(1, cont);
 	P(add);
 	ldb(x, R4, R2, x->lay->sc_strb, ss, bail);
-	E(MOV_R(R5, R4));
-	E(ALU_I(BPF_RSH, R5, 3));
-	E(ALU_I(BPF_AND, R5, 31));
-	E(ALU_R(BPF_ADD, R5, R7));
-	E(LDX(BPF_B, R0, R5, (int16_t)A.dset));
+	dset_byte(x, A);
 	E(MOV_I(R1, 1));
 	E(ALU_I(BPF_AND, R4, 7));
 	E(ALU_R(BPF_LSH, R1, R4));
@@ -676,8 +659,7 @@ static void cb_strtok(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	step_on(x, A, 6, cont);
 	P(tok);
 	SW(7, R2);
-	SWI(0, 2);
-	EJ(JA(0), cont);
+	NEXT_PHASE(2, cont);
 
 	P(scan);
 	at_char(x, A, 7, 1, found, bail);
@@ -701,6 +683,26 @@ static void cb_strtok(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	EJ(JA(0), stop);
 }
 
+/* R0 = the last byte out (word 7 - 1, in R4; word 7 in R5); none: to
+ * empty */
+static void out_last(xl_t *x, area_t A, uint32_t empty, uint32_t bail)
+{
+	LW(R5, 7);
+	EJ(J_I(BPF_JEQ, R5, 0, 0), empty);
+	E(MOV_R(R4, R5));
+	E(ALU_I(BPF_SUB, R4, 1));
+	ldb(x, R0, R4, A.out, x->lay->strsize, bail);
+}
+
+/* out[idx] = src or imm (as stb), then word 7 = idx + 1 */
+static void out_add(xl_t *x, area_t A, int idx, int src, int imm,
+		    uint32_t bail)
+{
+	stb(x, idx, A.out, x->lay->strsize - 1, src, imm, bail);
+	E(ALU_I(BPF_ADD, idx, 1));
+	SW(7, idx);
+}
+
 /*
  * cleanpath: words 1 len, 6 i (input), 7 j (output), 8 b (component
  * start).  Phases: 0 at a component boundary, 1 scanning a component,
@@ -714,29 +716,19 @@ static void cb_clean(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 		 put = L(), comp = L(), dot = L(), dd = L(), copy = L(),
 		 tob = L(), p2end = L(), p2i = L(), p3end = L(), term = L();
 
-	LW(R1, 0);
-	EJ(J_I(BPF_JEQ, R1, 1, 0), p1);
-	EJ(J_I(BPF_JEQ, R1, 2, 0), p2);
-	EJ(J_I(BPF_JEQ, R1, 3, 0), p3);
+	PHASES(p1, p2, p3);
 	at_char(x, A, 6, 1, fin, bail);
 	EJ(J_I(BPF_JEQ, R4, '/', 0), slash);
 	SW(8, R2);
-	SWI(0, 1);
-	EJ(JA(0), cont);
+	NEXT_PHASE(1, cont);
 	P(slash);
 	/* one slash, however many there are */
 	E(ALU_I(BPF_ADD, R2, 1));
 	SW(6, R2);
-	LW(R5, 7);
-	EJ(J_I(BPF_JEQ, R5, 0, 0), put);
-	E(MOV_R(R4, R5));
-	E(ALU_I(BPF_SUB, R4, 1));
-	ldb(x, R0, R4, A.out, ss, bail);
+	out_last(x, A, put, bail);
 	EJ(J_I(BPF_JEQ, R0, '/', 0), cont);
 	P(put);
-	stb(x, R5, A.out, ss - 1, -1, '/', bail);
-	E(ALU_I(BPF_ADD, R5, 1));
-	SW(7, R5);
+	out_add(x, A, R5, -1, '/', bail);
 	EJ(JA(0), cont);
 
 	P(p1);
@@ -757,8 +749,7 @@ static void cb_clean(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	E(J_R(BPF_JGE, R2, R3, 2));
 	E(ALU_I(BPF_ADD, R2, 1));
 	SW(6, R2);
-	SWI(0, 0);
-	EJ(JA(0), cont);
+	NEXT_PHASE(0, cont);
 	P(dd);
 	ldb(x, R0, R5, sa, ss, bail);
 	EJ(J_I(BPF_JNE, R0, '.', 0), copy);
@@ -767,26 +758,16 @@ static void cb_clean(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	ldb(x, R0, R1, sa, ss, bail);
 	EJ(J_I(BPF_JNE, R0, '.', 0), copy);
 	/* "..": drop the slash before, then the component */
-	LW(R5, 7);
-	EJ(J_I(BPF_JEQ, R5, 0, 0), tob);
-	E(MOV_R(R4, R5));
-	E(ALU_I(BPF_SUB, R4, 1));
-	ldb(x, R0, R4, A.out, ss, bail);
+	out_last(x, A, tob, bail);
 	EJ(J_I(BPF_JNE, R0, '/', 0), tob);
 	SW(7, R4);
 	P(tob);
-	SWI(0, 2);
-	EJ(JA(0), cont);
+	NEXT_PHASE(2, cont);
 	P(copy);
-	SWI(0, 3);
-	EJ(JA(0), cont);
+	NEXT_PHASE(3, cont);
 
 	P(p2);
-	LW(R5, 7);
-	EJ(J_I(BPF_JEQ, R5, 0, 0), p2end);
-	E(MOV_R(R4, R5));
-	E(ALU_I(BPF_SUB, R4, 1));
-	ldb(x, R0, R4, A.out, ss, bail);
+	out_last(x, A, p2end, bail);
 	EJ(J_I(BPF_JEQ, R0, '/', 0), p2end);
 	SW(7, R4);
 	EJ(JA(0), cont);
@@ -797,17 +778,14 @@ static void cb_clean(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	EJ(J_I(BPF_JEQ, R3, 0, 0), p2i);
 	E(LDX(BPF_B, R0, R7, (int16_t)sa));
 	EJ(J_I(BPF_JNE, R0, '/', 0), p2i);
-	stb(x, R5, A.out, ss - 1, -1, '/', bail);
-	E(ALU_I(BPF_ADD, R5, 1));
-	SW(7, R5);
+	out_add(x, A, R5, -1, '/', bail);
 	P(p2i);
 	LW(R2, 6);
 	LW(R3, 1);
 	E(J_R(BPF_JGE, R2, R3, 2));
 	E(ALU_I(BPF_ADD, R2, 1));
 	SW(6, R2);
-	SWI(0, 0);
-	EJ(JA(0), cont);
+	NEXT_PHASE(0, cont);
 
 	P(p3);
 	LW(R5, 8);
@@ -815,15 +793,12 @@ static void cb_clean(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	EJ(J_R(BPF_JGE, R5, R2, 0), p3end);
 	ldb(x, R0, R5, sa, ss, bail);
 	LW(R4, 7);
-	stb(x, R4, A.out, ss - 1, R0, 0, bail);
-	E(ALU_I(BPF_ADD, R4, 1));
-	SW(7, R4);
+	out_add(x, A, R4, R0, 0, bail);
 	E(ALU_I(BPF_ADD, R5, 1));
 	SW(8, R5);
 	EJ(JA(0), cont);
 	P(p3end);
-	SWI(0, 0);
-	EJ(JA(0), cont);
+	NEXT_PHASE(0, cont);
 
 	P(fin);
 	LW(R5, 7);
@@ -834,13 +809,28 @@ static void cb_clean(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	E(MOV_I(R1, '.'));
 	E(J_I(BPF_JNE, R0, '/', 1));
 	E(MOV_I(R1, '/'));
-	stb(x, R5, A.out, ss - 1, R1, 0, bail);
-	E(ALU_I(BPF_ADD, R5, 1));
-	SW(7, R5);
+	out_add(x, A, R5, R1, 0, bail);
 	P(term);
 	LW(R5, 7);
 	stb(x, R5, A.out, ss, -1, 0, bail);
 	EJ(JA(0), stop);
+}
+
+/*
+ * After a digit at out[R5]: R5 += 1, or (lead) only when R4 + add carries
+ * into bit sh, i.e. when the value reaches this digit: leading zeros are
+ * written and then overwritten.
+ */
+static void digit_adv(xl_t *x, int lead, int32_t add, int sh)
+{
+	if (!lead) {
+		E(ALU_I(BPF_ADD, R5, 1));
+		return;
+	}
+	E(MOV_R(R1, R4));
+	E(ALU_I(BPF_ADD, R1, add));
+	E(ALU_I(BPF_RSH, R1, sh));
+	E(ALU_R(BPF_ADD, R5, R1));
 }
 
 /* the byte R4 (0..255) in decimal at out[R5], R5 advanced */
@@ -857,19 +847,26 @@ static void dec8(xl_t *x, area_t A)
 		if (k > 0)
 			E(ALU_I(BPF_MOD, R0, 10));
 		E(ALU_I(BPF_ADD, R0, '0'));
-		E(MOV_R(R6, R7));
-		E(ALU_R(BPF_ADD, R6, R5));
-		E(STX(BPF_B, R6, R0, (int16_t)A.out));
-		if (k < 2) {
-			/* leading digits only when the value reaches them */
-			E(MOV_R(R1, R4));
-			E(ALU_I(BPF_ADD, R1, k == 0 ? 156 : 246));
-			E(ALU_I(BPF_RSH, R1, 8));
-			E(ALU_R(BPF_ADD, R5, R1));
-		} else {
-			E(ALU_I(BPF_ADD, R5, 1));
-		}
+		out_put(x, A.out, R0, 0);
+		/* 100 and 10 carry 156 and 246 into bit 8 */
+		digit_adv(x, k < 2, k == 0 ? 156 : 246, 8);
 	}
+}
+
+/* R5 = word 7, the output length; past 40 (no room for a group or a
+ * dotted quad in 48) to bail */
+static void inet_len(xl_t *x, area_t A, uint32_t bail)
+{
+	LW(R5, 7);
+	EJ(J_I(BPF_JGT, R5, 40, 0), bail);
+}
+
+/* out[R5 - 1] (R5 > 0) is a ':': to lab */
+static void after_colon(xl_t *x, area_t A, uint32_t lab)
+{
+	at_idx(x, R5);
+	E(LDX(BPF_B, R0, R6, (int16_t)(A.out - 1)));
+	EJ(J_I(BPF_JEQ, R0, ':', 0), lab);
 }
 
 /* dotted quad of the address bytes at by+off, appended at word 7 */
@@ -877,13 +874,10 @@ static void dotted(xl_t *x, area_t A, int off, uint32_t bail)
 {
 	int k;
 
-	LW(R5, 7);
-	EJ(J_I(BPF_JGT, R5, 40, 0), bail);
+	inet_len(x, A, bail);
 	for (k = 0; k < 4; k++) {
 		if (k) {
-			E(MOV_R(R6, R7));
-			E(ALU_R(BPF_ADD, R6, R5));
-			E(ST(BPF_B, R6, (int16_t)A.out, '.'));
+			out_put(x, A.out, -1, '.');
 			E(ALU_I(BPF_ADD, R5, 1));
 		}
 		E(LDX(BPF_B, R4, R7, (int16_t)(A.by + off + k)));
@@ -919,10 +913,7 @@ static void cb_inet(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 		 grp = L(), hex = L(), colon = L(), v4 = L(), term = L();
 	int sh;
 
-	LW(R1, 0);
-	EJ(J_I(BPF_JEQ, R1, 1, 0), p1);
-	EJ(J_I(BPF_JEQ, R1, 2, 0), p2);
-	EJ(J_I(BPF_JEQ, R1, 3, 0), p3);
+	PHASES(p1, p2, p3);
 	LW(R1, 1);
 	SWI(7, 0);
 	EJ(J_I(BPF_JNE, R1, 2, 0), v6);
@@ -958,8 +949,7 @@ static void cb_inet(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	SWI(9, 8);
 	SWI(10, 0);
 	SWI(12, 0);
-	SWI(0, 1);
-	EJ(JA(0), cont);
+	NEXT_PHASE(1, cont);
 
 	P(p1);
 	LW(R2, 6);
@@ -990,20 +980,16 @@ static void cb_inet(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	E(J_I(BPF_JGE, R1, 2, 1));
 	SWI(9, 8);
 	SWI(6, 0);
-	SWI(0, 2);
-	EJ(JA(0), cont);
+	NEXT_PHASE(2, cont);
 
 	P(p2);
 	LW(R2, 6);
 	LW(R3, 11);
 	EJ(J_R(BPF_JGE, R2, R3, 0), p3);
-	LW(R5, 7);
-	EJ(J_I(BPF_JGT, R5, 40, 0), bail);
+	inet_len(x, A, bail);
 	LW(R1, 9);
 	EJ(J_R(BPF_JNE, R2, R1, 0), grp);
-	E(MOV_R(R6, R7));
-	E(ALU_R(BPF_ADD, R6, R5));
-	E(ST(BPF_B, R6, (int16_t)A.out, ':'));
+	out_put(x, A.out, -1, ':');
 	E(ST(BPF_B, R6, (int16_t)(A.out + 1), ':'));
 	E(ALU_I(BPF_ADD, R5, 2));
 	SW(7, R5);
@@ -1014,11 +1000,8 @@ static void cb_inet(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	P(grp);
 	EJ(J_I(BPF_JEQ, R2, 0, 0), hex);
 	EJ(J_I(BPF_JEQ, R5, 0, 0), hex);
-	E(MOV_R(R6, R7));
-	E(ALU_R(BPF_ADD, R6, R5));
-	E(LDX(BPF_B, R0, R6, (int16_t)(A.out - 1)));
-	EJ(J_I(BPF_JEQ, R0, ':', 0), hex);
-	E(ST(BPF_B, R6, (int16_t)A.out, ':'));
+	after_colon(x, A, hex);
+	put_b(x, A.out, -1, ':');
 	E(ALU_I(BPF_ADD, R5, 1));
 	P(hex);
 	group(x, A, bail);
@@ -1033,17 +1016,8 @@ static void cb_inet(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 		E(ALU_I(BPF_MUL, R1, 'a' - '0' - 10));
 		E(ALU_R(BPF_ADD, R0, R1));
 		E(ALU_I(BPF_ADD, R0, '0'));
-		E(MOV_R(R6, R7));
-		E(ALU_R(BPF_ADD, R6, R5));
-		E(STX(BPF_B, R6, R0, (int16_t)A.out));
-		if (sh) {
-			E(MOV_R(R1, R4));
-			E(ALU_I(BPF_ADD, R1, 0x10000 - (1 << sh)));
-			E(ALU_I(BPF_RSH, R1, 16));
-			E(ALU_R(BPF_ADD, R5, R1));
-		} else {
-			E(ALU_I(BPF_ADD, R5, 1));
-		}
+		out_put(x, A.out, R0, 0);
+		digit_adv(x, sh != 0, 0x10000 - (1 << sh), 16);
 	}
 	SW(7, R5);
 	E(ALU_I(BPF_ADD, R2, 1));
@@ -1053,17 +1027,11 @@ static void cb_inet(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	P(p3);
 	LW(R1, 4);
 	EJ(J_I(BPF_JEQ, R1, 0, 0), term);
-	LW(R5, 7);
-	EJ(J_I(BPF_JGT, R5, 40, 0), bail);
+	inet_len(x, A, bail);
 	EJ(J_I(BPF_JEQ, R5, 0, 0), colon);
-	E(MOV_R(R6, R7));
-	E(ALU_R(BPF_ADD, R6, R5));
-	E(LDX(BPF_B, R0, R6, (int16_t)(A.out - 1)));
-	EJ(J_I(BPF_JEQ, R0, ':', 0), v4);
+	after_colon(x, A, v4);
 	P(colon);
-	E(MOV_R(R6, R7));
-	E(ALU_R(BPF_ADD, R6, R5));
-	E(ST(BPF_B, R6, (int16_t)A.out, ':'));
+	out_put(x, A.out, -1, ':');
 	E(ALU_I(BPF_ADD, R5, 1));
 	SW(7, R5);
 	P(v4);
@@ -1072,6 +1040,13 @@ static void cb_inet(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	LW(R5, 7);
 	stb(x, R5, A.out, 64, -1, 0, bail);
 	EJ(JA(0), stop);
+}
+
+/* out[--R5] = src or imm (as put_b): lltostr writes from the end */
+static void out_pre(xl_t *x, area_t A, int src, int imm)
+{
+	E(ALU_I(BPF_SUB, R5, 1));
+	out_put(x, A.out, src, imm);
 }
 
 /*
@@ -1085,14 +1060,6 @@ static void cb_lltostr(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	uint32_t p1 = L(), st = L(), fin = L(), dig = L(), f1 = L(),
 		 f2 = L(), z = L(), f3 = L(), f4 = L();
 
-#define PUT(c)                                                                 \
-	do {                                                                   \
-		E(ALU_I(BPF_SUB, R5, 1));                                      \
-		E(MOV_R(R6, R7));                                              \
-		E(ALU_R(BPF_ADD, R6, R5));                                     \
-		E(ST(BPF_B, R6, (int16_t)A.out, c));                           \
-	} while (0)
-
 	LW(R1, 0);
 	EJ(J_I(BPF_JNE, R1, 0, 0), p1);
 	LW(R3, 3);
@@ -1105,8 +1072,7 @@ static void cb_lltostr(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	SW(1, R1);
 	SWI(7, 71);
 	E(ST(BPF_B, R7, (int16_t)(A.out + 71), 0));
-	SWI(0, 1);
-	EJ(JA(0), cont);
+	NEXT_PHASE(1, cont);
 
 	P(p1);
 	LW(R1, 1);
@@ -1124,10 +1090,7 @@ static void cb_lltostr(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	LW(R5, 7);
 	EJ(J_I(BPF_JLE, R5, 4, 0), bail);
 	EJ(J_I(BPF_JGT, R5, 71, 0), bail);
-	E(ALU_I(BPF_SUB, R5, 1));
-	E(MOV_R(R6, R7));
-	E(ALU_R(BPF_ADD, R6, R5));
-	E(STX(BPF_B, R6, R0, (int16_t)A.out));
+	out_pre(x, A, R0, 0);
 	SW(7, R5);
 	EJ(JA(0), cont);
 
@@ -1139,25 +1102,24 @@ static void cb_lltostr(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	LW(R2, 2);
 	EJ(J_I(BPF_JNE, R3, 0, 0), f1);
 	EJ(J_I(BPF_JNE, R2, 16, 0), f1);
-	PUT('0');
+	out_pre(x, A, -1, '0');
 	P(f1);
 	EJ(J_I(BPF_JNE, R2, 16, 0), f2);
-	PUT('x');
+	out_pre(x, A, -1, 'x');
 	P(f2);
 	EJ(J_I(BPF_JEQ, R3, 0, 0), z);
 	EJ(J_I(BPF_JEQ, R2, 8, 0), z);
 	EJ(J_I(BPF_JEQ, R2, 16, 0), z);
 	EJ(JA(0), f3);
 	P(z);
-	PUT('0');
+	out_pre(x, A, -1, '0');
 	P(f3);
 	EJ(J_I(BPF_JNE, R2, 10, 0), f4);
 	EJ(J_I(BPF_JSGE, R3, 0, 0), f4);
-	PUT('-');
+	out_pre(x, A, -1, '-');
 	P(f4);
 	SW(7, R5);
 	EJ(JA(0), stop);
-#undef PUT
 }
 
 /*
@@ -1170,12 +1132,13 @@ static void cb_strtoll(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 {
 	uint32_t ss = x->lay->strsize, sa = x->lay->sc_stra;
 	uint32_t p1 = L(), p2 = L(), adv = L(), tosign = L(), neg = L(),
-		 sadv = L(), pfx = L(), digs = L(), done = L(), d1 = L(),
-		 d2 = L(), d3 = L(), have = L();
+		 sadv = L(), pfx = L(), digs = L(), done = L(), have = L();
+	static const struct { int lo, hi, val; } range[3] = {
+		{ '0', '9', 0 }, { 'A', 'Z', 10 }, { 'a', 'z', 10 },
+	};
+	int k;
 
-	LW(R1, 0);
-	EJ(J_I(BPF_JEQ, R1, 1, 0), p1);
-	EJ(J_I(BPF_JEQ, R1, 2, 0), p2);
+	PHASES(p1, p2);
 	at_char(x, A, 6, 1, tosign, bail);
 	EJ(J_I(BPF_JEQ, R4, ' ', 0), adv);
 	EJ(J_I(BPF_JLT, R4, '\t', 0), tosign);
@@ -1183,8 +1146,7 @@ static void cb_strtoll(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	P(adv);
 	step_on(x, A, 6, cont);
 	P(tosign);
-	SWI(0, 1);
-	EJ(JA(0), cont);
+	NEXT_PHASE(1, cont);
 
 	P(p1);
 	at_char(x, A, 6, 1, pfx, bail);
@@ -1210,29 +1172,23 @@ static void cb_strtoll(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	E(ALU_I(BPF_ADD, R2, 2));
 	SW(6, R2);
 	P(digs);
-	SWI(0, 2);
-	EJ(JA(0), cont);
+	NEXT_PHASE(2, cont);
 
 	P(p2);
 	at_char(x, A, 6, 1, done, bail);
+	/* R0 = the digit's value, 99 for none */
 	E(MOV_I(R0, 99));
-	EJ(J_I(BPF_JLT, R4, '0', 0), have);
-	EJ(J_I(BPF_JGT, R4, '9', 0), d1);
-	E(MOV_R(R0, R4));
-	E(ALU_I(BPF_SUB, R0, '0'));
-	EJ(JA(0), have);
-	P(d1);
-	EJ(J_I(BPF_JLT, R4, 'A', 0), have);
-	EJ(J_I(BPF_JGT, R4, 'Z', 0), d2);
-	E(MOV_R(R0, R4));
-	E(ALU_I(BPF_SUB, R0, 'A' - 10));
-	EJ(JA(0), have);
-	P(d2);
-	EJ(J_I(BPF_JLT, R4, 'a', 0), have);
-	EJ(J_I(BPF_JGT, R4, 'z', 0), d3);
-	E(MOV_R(R0, R4));
-	E(ALU_I(BPF_SUB, R0, 'a' - 10));
-	P(d3);
+	for (k = 0; k < 3; k++) {
+		uint32_t next = L();
+
+		EJ(J_I(BPF_JLT, R4, range[k].lo, 0), have);
+		EJ(J_I(BPF_JGT, R4, range[k].hi, 0), next);
+		E(MOV_R(R0, R4));
+		E(ALU_I(BPF_SUB, R0, range[k].lo - range[k].val));
+		if (k < 2)
+			EJ(JA(0), have);
+		P(next);
+	}
 	P(have);
 	LW(R1, 2);
 	EJ(J_R(BPF_JGE, R0, R1, 0), done);
@@ -1250,6 +1206,14 @@ static void cb_strtoll(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	EJ(JA(0), stop);
 }
 
+/* R6 = R7 + 8 * R2: where component pointer R2 is (at A.comp) */
+static void comp_at(xl_t *x)
+{
+	E(MOV_R(R6, R2));
+	E(ALU_I(BPF_LSH, R6, 3));
+	E(ALU_R(BPF_ADD, R6, R7));
+}
+
 /*
  * cwd/rootdir: words 1 dentry, 2 vfsmount, 3 components found, 4 output
  * length, 5 component being written, 6 walking steps.  Phase 0 walks up
@@ -1262,8 +1226,7 @@ static void cb_path(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	uint32_t ss = x->lay->strsize;
 	uint32_t p1 = L(), notroot = L(), to1 = L(), fin = L(), nz = L();
 
-	LW(R1, 0);
-	EJ(J_I(BPF_JEQ, R1, 1, 0), p1);
+	PHASES(p1);
 	LW(R1, 6);
 	EJ(J_I(BPF_JGE, R1, 2 * NCOMP, 0), to1);
 	E(ALU_I(BPF_ADD, R1, 1));
@@ -1297,9 +1260,7 @@ static void cb_path(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	kptr(x, po.d_name + po.qstr_name);
 	LW(R2, 3);
 	EJ(J_I(BPF_JGE, R2, NCOMP, 0), to1);
-	E(MOV_R(R6, R2));
-	E(ALU_I(BPF_LSH, R6, 3));
-	E(ALU_R(BPF_ADD, R6, R7));
+	comp_at(x);
 	E(STX(BPF_DW, R6, R0, (int16_t)A.comp));
 	E(ALU_I(BPF_ADD, R2, 1));
 	SW(3, R2);
@@ -1321,14 +1282,10 @@ static void cb_path(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	SW(5, R2);
 	LW(R5, 4);
 	EJ(J_I(BPF_JGE, R5, (int32_t)ss - 1, 0), fin);
-	E(MOV_R(R6, R7));
-	E(ALU_R(BPF_ADD, R6, R5));
-	E(ST(BPF_B, R6, (int16_t)A.out, '/'));
+	out_put(x, A.out, -1, '/');
 	E(ALU_I(BPF_ADD, R5, 1));
 	SW(4, R5);
-	E(MOV_R(R6, R2));
-	E(ALU_I(BPF_LSH, R6, 3));
-	E(ALU_R(BPF_ADD, R6, R7));
+	comp_at(x);
 	E(LDX(BPF_DW, R3, R6, (int16_t)A.comp));
 	E(MOV_R(R1, R7));
 	E(ALU_R(BPF_ADD, R1, R5));
@@ -1349,9 +1306,7 @@ static void cb_path(xl_t *x, area_t A, uint32_t cont, uint32_t stop,
 	P(nz);
 	E(J_I(BPF_JLE, R5, (int32_t)ss - 1, 1));
 	E(MOV_I(R5, (int32_t)ss - 1));
-	E(MOV_R(R6, R7));
-	E(ALU_R(BPF_ADD, R6, R5));
-	E(ST(BPF_B, R6, (int16_t)A.out, 0));
+	out_put(x, A.out, -1, 0);
 	EJ(JA(0), stop);
 	(void)bail;
 }
