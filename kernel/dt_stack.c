@@ -8,10 +8,12 @@
  *
  * Kernel: the unwinder's view of the current stack, less the frames of
  * the tracing machinery itself - dtracedrv, kprobes/ftrace, tracepoint
- * iterators, the timer interrupt path of profile probes - so the first
- * frame is the traced context, as DTrace's "artificial frames" are
- * skipped.  At an fbt entry probe the probed function's own frame is
- * skipped too: the first frame is its caller, as in DTrace.
+ * iterators - so the first frame is the traced context, as DTrace's
+ * "artificial frames" are skipped.  At an fbt entry probe the probed
+ * function's own frame is skipped too: the first frame is its caller, as
+ * in DTrace.  Where the probe's registers are known (profile: the
+ * interrupted ones; fbt entry on ARM: the kprobe's) the unwinder starts
+ * from them instead, and nothing needs skipping by name.
  *
  * User: the interrupted user registers and a frame-pointer walk, each
  * word read with a nofault copy (no page faults with interrupts off).
@@ -25,6 +27,8 @@
 #include <linux/sched/task_stack.h>
 #include <linux/slab.h>
 #include <linux/ptrace.h>
+#include <linux/preempt.h>
+#include <asm/irq_regs.h>
 #include "dt_trace.h"
 #include "dt_compat_nofault.h"
 #include "dt_compat_stack.h"
@@ -47,6 +51,19 @@ void dt_stack_free(struct dt_cpu *c)
 	kfree(c->symname);
 }
 
+/*
+ * The registers of the probe firing on this CPU, where its provider has
+ * them (fbt entry kprobes): dt_stack_probe_regs() sets them around
+ * dt_fire() and returns what was there (an interrupt's probe may nest).
+ */
+static DEFINE_PER_CPU(struct pt_regs *, dt_probe_regs);
+
+struct pt_regs *dt_stack_probe_regs(struct pt_regs *regs);
+struct pt_regs *dt_stack_probe_regs(struct pt_regs *regs)
+{
+	return this_cpu_xchg(dt_probe_regs, regs);
+}
+
 /* functions that are the tracing machinery, not the traced context */
 static const char *const dt_machinery[] = {
 	"stack_trace_save", "arch_stack_walk", "kprobe", "__kprobe", "kretprobe",
@@ -56,6 +73,9 @@ static const char *const dt_machinery[] = {
 	"hrtimer_run_queues", "__sysvec_apic_timer_interrupt",
 	"sysvec_apic_timer_interrupt", "asm_sysvec_apic_timer_interrupt",
 	"uprobe_notify_resume", "handle_swbp", "handler_chain",
+	/* ARM: kprobes by undefined instruction, and optimized ones */
+	"aggr_pre_handler", "opt_pre_handler", "optimized_callback", "do_undefinstr",
+	"call_undef_hook", "__und_svc",
 };
 
 /* the symbol of pc goes into c->symname: is it machinery? */
@@ -101,6 +121,55 @@ static bool dt_frame_probed(struct dt_cpu *c, const struct dt_probe *p, unsigned
 	return byoffset && !kstrtoul(plus, 0, &off) && off <= 16;
 }
 
+/*
+ * A profile probe fires from its hrtimer in the timer interrupt: the
+ * unwinder is started from the interrupt's registers, so the first frame
+ * is the interrupted pc (arg0) and no frame of the interrupt path is
+ * there to be skipped: by name that cannot be done everywhere (each
+ * platform has its own timer handlers, e.g. bcm2835_time_interrupt on the
+ * Raspberry Pi), nor when the interrupted code is itself in the list
+ * (dtracedrv, kprobes, ftrace).  A sample in user mode has no kernel
+ * frames.  -1: no such unwinder here.
+ */
+static int dt_kstack_profile(struct dt_cpu *c)
+{
+	struct pt_regs *regs = hardirq_count() ? get_irq_regs() : NULL;
+
+	if (!regs)
+		return -1;
+	if (user_mode(regs))
+		return 0;
+	return dt_kstack_save_regs(c->kstk, DT_MAXFRAMES, regs);
+}
+
+/*
+ * fbt entry from the probe's registers, on ARM's table unwinder only: it
+ * knows that at a function's first instruction the return address is
+ * still in lr, where frame-pointer unwinders (x86-32) would skip the
+ * caller.  It is needed there: an optimized kprobe runs its handler from
+ * a trampoline the unwinder cannot walk through.  regs' pc is the probed
+ * function's start: not a frame in DTrace.  -1: no registers, or not
+ * this unwinder.
+ */
+static int dt_kstack_fbt_entry(struct dt_cpu *c, const struct dt_probe *p)
+{
+#if defined(CONFIG_ARM_UNWIND)
+	struct pt_regs *regs = this_cpu_read(dt_probe_regs);
+	int n;
+
+	if (!regs || user_mode(regs))
+		return -1;
+	n = dt_kstack_save_regs(c->kstk, DT_MAXFRAMES + 1, regs);
+	if (n > 0 && dt_frame_probed(c, p, c->kstk[0], true)) {
+		n--;
+		memmove(c->kstk, c->kstk + 1, n * sizeof(*c->kstk));
+	}
+	return min(n, DT_MAXFRAMES);
+#else
+	return -1;
+#endif
+}
+
 static int dt_kstack(struct dt_cpu *c)
 {
 	const struct dt_probe *p = c->fire.probe;
@@ -108,14 +177,31 @@ static int dt_kstack(struct dt_cpu *c)
 
 	if (c->nkstk >= 0)
 		return c->nkstk;
+	/* profile: the interrupted context itself, from its registers */
+	if (p->prov == DT_PROV_PROFILE) {
+		n = dt_kstack_profile(c);
+		if (n >= 0)
+			return c->nkstk = n;
+	}
+	if (p->prov == DT_PROV_FBT && !p->ret) {
+		n = dt_kstack_fbt_entry(c, p);
+		if (n >= 0)
+			return c->nkstk = n;
+	}
 	n = dt_kstack_save(c->kstk, DT_MAXFRAMES + DT_AFRAMES);
 	while (i < n && i < DT_AFRAMES && dt_frame_machinery(c, c->kstk[i]))
 		i++;
 	/* fbt entry: the probed function has no frame yet in DTrace */
 	if (i < n && p->prov == DT_PROV_FBT && !p->ret && dt_frame_probed(c, p, c->kstk[i], true)) {
+		unsigned long ret = dt_kstack_entry_ret(c->kstk[i]);
+
 		/* the unwinder may show it twice (ftrace regs, return address) */
 		while (++i < n && dt_frame_probed(c, p, c->kstk[i], false))
 			;
+		/* its caller, where a frame-pointer unwinder went past it */
+		if (ret && (i >= n || c->kstk[i] != ret) && !dt_frame_machinery(c, ret) &&
+		    !dt_frame_probed(c, p, ret, true))
+			c->kstk[--i] = ret;
 	}
 	n -= i;
 	if (n > DT_MAXFRAMES)
