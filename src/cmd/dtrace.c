@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdint.h>
@@ -137,49 +136,6 @@ static char *desc_from_field(const char *arg, int field)
 	return s;
 }
 
-static pid_t start_child(const char *cmd, int *gofd)
-{
-	int pfd[2];
-	pid_t pid;
-	char *copy, *tok, *save = NULL, **argv;
-	int argc = 0;
-
-	/* close-on-exec: a later command must not hold this one's pipe */
-	if (pipe(pfd) != 0)
-		return -1;
-	fcntl(pfd[0], F_SETFD, FD_CLOEXEC);
-	fcntl(pfd[1], F_SETFD, FD_CLOEXEC);
-	copy = strdup(cmd);
-	argv = calloc(strlen(cmd) / 2 + 2, sizeof(char *));
-	if (copy == NULL || argv == NULL)
-		return -1;
-	for (tok = strtok_r(copy, " \t", &save); tok != NULL;
-	     tok = strtok_r(NULL, " \t", &save))
-		argv[argc++] = tok;
-	argv[argc] = NULL;
-	if (argc == 0)
-		return -1;
-	pid = fork();
-	if (pid == 0) {
-		char c;
-
-		/* wait until tracing has started, then become the command */
-		close(pfd[1]);
-		if (read(pfd[0], &c, 1) != 1)
-			_exit(127);
-		close(pfd[0]);
-		execvp(argv[0], argv);
-		fprintf(stderr, "dtrace: failed to execute %s: %s\n", argv[0],
-			strerror(errno));
-		_exit(127);
-	}
-	close(pfd[0]);
-	free(copy);
-	free(argv);
-	*gofd = pfd[1];
-	return pid;
-}
-
 /* every exit from main goes through its cleanup at "done" */
 #define DT_EXIT(v) do { status = (v); goto done; } while (0)
 /* the -c commands never ran: they must not be left waiting */
@@ -208,7 +164,7 @@ int main(int argc, char **argv)
 	dt_handle_t *h = NULL;
 	dt_cc_opts_t cc;
 	char **margv = NULL;
-	int margc = 0, gofd = -1;
+	int margc = 0;
 	FILE *out = stdout;
 	pid_t *children = calloc((size_t)argc + 1, sizeof(pid_t));
 	int nchildren = 0;
@@ -368,14 +324,14 @@ int main(int argc, char **argv)
 
 		if (procs[i].kind == 'p') {
 			pid = (pid_t)strtol(procs[i].arg, NULL, 10);
-			gofd = -1;
 		} else if (list || exit_early) {
 			continue; /* nothing runs: no command either */
 		} else {
-			pid = start_child(procs[i].arg, &gofd);
+			/* it execs now and waits, held at its entry point,
+			 * until tracing has started */
+			pid = dt_proc_create(h, procs[i].arg, err, sizeof(err));
 			if (pid < 0) {
-				fprintf(stderr, "dtrace: failed to execute %s\n",
-					procs[i].arg);
+				fprintf(stderr, "dtrace: %s\n", err);
 				KILL_CHILDREN();
 				DT_EXIT(1);
 			}
@@ -384,7 +340,7 @@ int main(int argc, char **argv)
 		/* $target is the first process created or grabbed */
 		if (cc.cc_target == 0)
 			cc.cc_target = pid;
-		if (dt_add_target(h, pid, procs[i].kind == 'c', gofd) != 0) {
+		if (procs[i].kind == 'p' && dt_add_target(h, pid) != 0) {
 			KILL_CHILDREN();
 			DT_EXIT(1);
 		}

@@ -72,18 +72,30 @@ void dt_print_dif(dt_handle_t *h, FILE *out);
 
 /*
  * A process whose end ends the session (when all of them have ended): a
- * -c child (started stopped on gofd: one byte written there once tracing
- * has started lets it run), or a -p process (gofd -1, not our child).
- * Added in command-line order; the first is $target (the caller's
- * cc_target).
+ * -c child, or a -p process (not our child).  Added in command-line
+ * order; the first is $target (the caller's cc_target).
  */
 typedef struct dt_target {
-	pid_t pid;
+	pid_t pid; /* -1 once its end has been reported */
 	int is_child;
-	int gofd;
+	int held; /* -c: stopped under ptrace until tracing has started */
+	int ended; /* -c: ended before tracing started; status holds how */
+	int status;
 } dt_target_t;
 
-int dt_add_target(dt_handle_t *h, pid_t pid, int is_child, int gofd);
+/* -p: grab pid (nothing is done to it; its end ends the session) */
+int dt_add_target(dt_handle_t *h, pid_t pid);
+
+/*
+ * -c: run cmd (split at blanks, looked up in PATH) as DTrace does: it
+ * execs under ptrace and is held at its entry point, its program and
+ * the libraries the dynamic linker loaded for it mapped, so the pid and
+ * usdt providers see its objects in /proc/PID/maps; dt_run() lets it go
+ * once tracing has started.  Returns its pid, or -1 with DTrace's reason
+ * in err ("failed to execute CMD: No such file or directory").
+ */
+pid_t dt_proc_create(dt_handle_t *h, const char *cmd, char *err,
+		     size_t errlen);
 
 /* Trace until exit(), a signal, or the -c child's death; print the
  * aggregations; return the exit status DTrace would. */
