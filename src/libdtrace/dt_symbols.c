@@ -59,10 +59,32 @@ struct dt_symbols {
 	proc_t *procs;
 };
 
+/* s appended to the table's names at *off */
+static int tab_name(symtab_t *t, const char *s, uint32_t *off)
+{
+	size_t len = strlen(s) + 1;
+
+	if (t->st_nlen + len > t->st_ncap) {
+		size_t nc = t->st_ncap ? 2 * t->st_ncap : 65536;
+		char *p;
+
+		while (nc < t->st_nlen + len)
+			nc *= 2;
+		if ((p = realloc(t->st_names, nc)) == NULL)
+			return -1;
+		t->st_names = p;
+		t->st_ncap = nc;
+	}
+	*off = (uint32_t)t->st_nlen;
+	memcpy(t->st_names + *off, s, len);
+	t->st_nlen += len;
+	return 0;
+}
+
 static int tab_add(symtab_t *t, uint64_t addr, uint64_t size, const char *name,
 		   uint32_t mod)
 {
-	size_t len = strlen(name) + 1;
+	uint32_t off;
 
 	if (t->st_n == t->st_cap) {
 		uint32_t nc = t->st_cap ? 2 * t->st_cap : 1024;
@@ -73,48 +95,23 @@ static int tab_add(symtab_t *t, uint64_t addr, uint64_t size, const char *name,
 		t->st_syms = p;
 		t->st_cap = nc;
 	}
-	if (t->st_nlen + len > t->st_ncap) {
-		size_t nc = t->st_ncap ? 2 * t->st_ncap : 65536;
-		char *p;
-
-		while (nc < t->st_nlen + len)
-			nc *= 2;
-		if ((p = realloc(t->st_names, nc)) == NULL)
-			return -1;
-		t->st_names = p;
-		t->st_ncap = nc;
-	}
-	memcpy(t->st_names + t->st_nlen, name, len);
+	if (tab_name(t, name, &off) != 0)
+		return -1;
 	t->st_syms[t->st_n].s_addr = addr;
 	t->st_syms[t->st_n].s_size = size;
-	t->st_syms[t->st_n].s_name = (uint32_t)t->st_nlen;
+	t->st_syms[t->st_n].s_name = off;
 	t->st_syms[t->st_n].s_mod = mod;
 	t->st_n++;
-	t->st_nlen += len;
 	return 0;
 }
 
-/* a name offset for a string kept in the same table (module names) */
+/* a name offset for a string kept in the same table (module names); 0
+ * (the first name's) if it cannot be kept */
 static uint32_t tab_str(symtab_t *t, const char *s)
 {
-	size_t len = strlen(s) + 1;
 	uint32_t off;
 
-	if (t->st_nlen + len > t->st_ncap) {
-		size_t nc = t->st_ncap ? 2 * t->st_ncap : 65536;
-		char *p;
-
-		while (nc < t->st_nlen + len)
-			nc *= 2;
-		if ((p = realloc(t->st_names, nc)) == NULL)
-			return 0;
-		t->st_names = p;
-		t->st_ncap = nc;
-	}
-	off = (uint32_t)t->st_nlen;
-	memcpy(t->st_names + off, s, len);
-	t->st_nlen += len;
-	return off;
+	return tab_name(t, s, &off) == 0 ? off : 0;
 }
 
 static int sym_cmp(const void *a, const void *b)
