@@ -103,8 +103,7 @@ once() { # name expected-line dtrace-args...
 once "sdt sched_switch fires" switched -n 'sdt:::sched_switch { n++; } tick-1s { printf("%s\n", n > 0 ? "switched" : "none"); exit(0); }'
 once "profile-97 fires" profiled -n 'profile-97 { n++; } tick-1s { printf("%s\n", n > 0 ? "profiled" : "none"); exit(0); }'
 once "tick-10 about 10 per second" ticks -n 'tick-10 { n++; } tick-2s { printf("%s\n", n >= 10 && n <= 30 ? "ticks" : "bad"); exit(0); }'
-# (update_process_times is not offered by fbt on the rpi kernel yet)
-[ "$flavour" = rpi ] || once "fbt with interrupts off (update_process_times)" fired -n 'fbt::update_process_times:entry { n++; } tick-1s { printf("%s\n", n > 0 ? "fired" : "none"); exit(0); }'
+once "fbt with interrupts off (update_process_times)" fired -n 'fbt::update_process_times:entry { n++; } tick-1s { printf("%s\n", n > 0 ? "fired" : "none"); exit(0); }'
 once "aggregation by execname from a syscall" yes -n 'syscall:::entry { @[execname] = count(); } tick-1s { exit(0); } END { printf("yes\n"); }'
 
 # the module core: buffer policies, stacks, caller, cwd/root
