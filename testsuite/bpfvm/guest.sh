@@ -61,6 +61,44 @@ kprobes() {
 	if [ "$n" = "$2" ]; then ok "$1: $2 kprobes while enabled"; else ko "$1: $n kprobes while enabled, want $2"; cat /tmp/out; fi
 }
 
+# a glob offers only what can be instrumented (DTrace's fbt): on kprobes, a
+# function on the kprobe blacklist that ftrace lists is refused when named
+# exactly (one line with the reason, exit 1), skipped when a glob matches
+# it with others.  F: such a function; G: a glob of its name's prefix that
+# matches 2..40 traceable functions, not all blacklisted.
+fbt_refused() {
+	set -- $(awk 'NR == FNR { bl[$2] = 1; next }
+		{ f[++n] = $1 }
+		END {
+			for (i = 1; i <= n; i++) {
+				if (!(f[i] in bl)) continue
+				p = f[i]; sub(/_[^_]*$/, "_", p)
+				if (p == f[i] || length(p) < 4) continue
+				t = 0; b = 0
+				for (j = 1; j <= n; j++)
+					if (substr(f[j], 1, length(p)) == p) { t++; if (f[j] in bl) b++ }
+				if (t >= 2 && t <= 40 && b < t) { print f[i], p "*", t - b; exit }
+			}
+		}' /sys/kernel/debug/kprobes/blacklist /sys/kernel/tracing/available_filter_functions)
+	if [ $# != 3 ]; then ko "kprobe: a blacklisted traceable function to refuse"; return; fi
+	F=$1 G=$2
+	$D -n "fbt::$F:entry { }" > /tmp/out 2>&1
+	st=$?
+	if [ $st = 1 ] && grep -q "^dtrace: fbt:vmlinux:$F:entry cannot be instrumented: " /tmp/out; then
+		ok "kprobe: fbt::$F:entry (blacklisted) refused with its reason"
+	else
+		ko "kprobe: fbt::$F:entry (blacklisted) refused with its reason (status $st)"; cat /tmp/out
+	fi
+	$D -q -n "fbt::$G:entry { } BEGIN { printf(\"ok\\n\"); exit(0); }" > /tmp/out 2>&1
+	st=$?
+	printf 'ok\n\n' > /tmp/want
+	if [ $st = 0 ] && cmp -s /tmp/out /tmp/want; then
+		ok "kprobe: fbt::$G:entry skips $F ($3 attached)"
+	else
+		ko "kprobe: fbt::$G:entry skips $F (status $st)"; cat /tmp/out
+	fi
+}
+
 fbt_tests() { # mode label
 	T='/execname == "trigger"/'
 	live "$1: fbt entry count (__do_sys_getppid x$N)" "$N\n" \
@@ -99,6 +137,7 @@ export DTRACE_FBT=kprobe
 fbt_tests kprobe
 typed_tests kprobe
 kprobes kprobe 2
+fbt_refused
 unset DTRACE_FBT
 
 # listing: every traceable function, twice, quickly

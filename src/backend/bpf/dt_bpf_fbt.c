@@ -11,6 +11,13 @@
  * saved registers).  Functions a trampoline might refuse (more than six
  * arguments, a structure passed by value) go to kprobes as well.  On return arg0 is the return offset, which neither
  * mechanism reports: it is 0; arg1 is the return value.
+ *
+ * As DTrace's fbt offers only functions it can instrument, a function a
+ * glob matched that the kernel then refuses to attach (on the kprobe
+ * blacklist, a trampoline refused) is skipped and the rest attached; the
+ * enable fails, with one line naming the reason, only when nothing that
+ * description matched could be attached, or when the description named
+ * that one function exactly.
  */
 #include <errno.h>
 #include <fnmatch.h>
@@ -35,7 +42,18 @@ enum { FBT_NONE, FBT_FENTRY, FBT_KPROBE };
 typedef struct fbt_info {
 	int fi_btfid; /* vmlinux BTF FUNC id, or -1 */
 	int fi_kprobe; /* attach as kprobe/kretprobe */
+	int fi_grp; /* the description that offered it (grps), or -1 */
 } fbt_info_t;
+
+/* one description's probes: how many were offered, how many refused */
+typedef struct fbt_grp {
+	char *fg_text;
+	int fg_glob; /* the function field is a glob */
+	unsigned fg_probes, fg_refused;
+} fbt_grp_t;
+
+static fbt_grp_t *grps;
+static size_t ngrps;
 
 /* traceable functions, sorted by name then module */
 typedef struct fbt_fn {
@@ -180,7 +198,8 @@ static int field_match(const char *pat, const char *s)
 	return strcmp(pat, s) == 0;
 }
 
-static int add_probe(dt_bpf_ptab_t *t, const fbt_fn_t *fn, int ret, int mode)
+static int add_probe(dt_bpf_ptab_t *t, const fbt_fn_t *fn, int ret, int mode,
+		     int grp)
 {
 	fbt_info_t *fi;
 	int nargs = 0, id = -1;
@@ -198,6 +217,7 @@ static int add_probe(dt_bpf_ptab_t *t, const fbt_fn_t *fn, int ret, int mode)
 	if (fi == NULL)
 		return -1;
 	fi->fi_btfid = id;
+	fi->fi_grp = grp;
 	fi->fi_kprobe = mode == FBT_KPROBE || id < 0 ||
 			!dt_bpf_btf_fentry_ok(id);
 	if (dt_bpf_probe_add(t, "fbt", fn->fn_mod, fn->fn_name,
@@ -208,14 +228,48 @@ static int add_probe(dt_bpf_ptab_t *t, const fbt_fn_t *fn, int ret, int mode)
 	}
 	t->pt[t->n - 1].p_priv = fi;
 	t->pt[t->n - 1].p_nr = nargs;
+	if (grp >= 0)
+		grps[grp].fg_probes++;
 	return 0;
+}
+
+static void grps_free(void)
+{
+	size_t k;
+
+	for (k = 0; k < ngrps; k++)
+		free(grps[k].fg_text);
+	free(grps);
+	grps = NULL;
+	ngrps = 0;
+}
+
+/* a group for the probes pd offers, or -1 (then none is counted) */
+static int grp_new(const dt_probedesc_t *pd)
+{
+	fbt_grp_t *nv = realloc(grps, (ngrps + 1) * sizeof(*nv));
+	char buf[1024];
+
+	if (nv == NULL)
+		return -1;
+	grps = nv;
+	snprintf(buf, sizeof(buf), "%s:%s:%s:%s", pd->pd_prov ? pd->pd_prov : "",
+		 pd->pd_mod ? pd->pd_mod : "", pd->pd_func ? pd->pd_func : "",
+		 pd->pd_name ? pd->pd_name : "");
+	grps[ngrps].fg_text = strdup(buf);
+	if (grps[ngrps].fg_text == NULL)
+		return -1;
+	grps[ngrps].fg_glob = pd->pd_func == NULL || pd->pd_func[0] == '\0' ||
+			      strpbrk(pd->pd_func, "*?[\\") != NULL;
+	grps[ngrps].fg_probes = grps[ngrps].fg_refused = 0;
+	return (int)ngrps++;
 }
 
 int dt_bpf_fbt_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd)
 {
 	static int told;
 	const char *why;
-	int mode, want_e, want_r;
+	int mode, want_e, want_r, grp = -1;
 	size_t k, lo, hi;
 
 	if (!field_match(pd->pd_prov, "fbt"))
@@ -240,6 +294,7 @@ int dt_bpf_fbt_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd)
 		for (k = 0; k < nfns; k++)
 			fns[k].fn_added = 0;
 		fns_owner = t;
+		grps_free();
 	}
 	lo = 0;
 	hi = nfns;
@@ -266,13 +321,16 @@ int dt_bpf_fbt_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd)
 		if (!field_match(pd->pd_mod, fn->fn_mod) ||
 		    !field_match(pd->pd_func, fn->fn_name))
 			continue;
+		if (grp < 0 && ((want_e && !(fn->fn_added & 1)) ||
+				(want_r && !(fn->fn_added & 2))))
+			grp = grp_new(pd);
 		if (want_e && !(fn->fn_added & 1)) {
-			if (add_probe(t, fn, 0, mode) != 0)
+			if (add_probe(t, fn, 0, mode, grp) != 0)
 				return -1;
 			fn->fn_added |= 1;
 		}
 		if (want_r && !(fn->fn_added & 2)) {
-			if (add_probe(t, fn, 1, mode) != 0)
+			if (add_probe(t, fn, 1, mode, grp) != 0)
 				return -1;
 			fn->fn_added |= 2;
 		}
@@ -282,7 +340,7 @@ int dt_bpf_fbt_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd)
 
 static const fbt_info_t *info(const dt_bpf_probe_t *pr)
 {
-	static const fbt_info_t none = { -1, 1 };
+	static const fbt_info_t none = { -1, 1, -1 };
 
 	return pr->p_priv != NULL ? pr->p_priv : &none;
 }
@@ -349,19 +407,41 @@ static int kprobe_open(const char *func, int ret)
 			    PERF_FLAG_FD_CLOEXEC);
 }
 
+/*
+ * The kernel refused pr (errno e): skip it if a glob offered it and
+ * something else of that glob may still attach; else say why, and fail.
+ */
+static int refused(const dt_bpf_probe_t *pr, int e)
+{
+	int g = info(pr)->fi_grp;
+	fbt_grp_t *gp = g >= 0 && (size_t)g < ngrps ? &grps[g] : NULL;
+
+	if (gp != NULL && gp->fg_glob && ++gp->fg_refused < gp->fg_probes)
+		return 0;
+	if (gp != NULL && gp->fg_glob)
+		fprintf(stderr, "dtrace: no probe of %s could be "
+			"instrumented: %s\n", gp->fg_text, strerror(e));
+	else
+		fprintf(stderr, "dtrace: %s:%s:%s:%s cannot be instrumented: "
+			"%s\n", pr->p_info.pi_prov, pr->p_info.pi_mod,
+			pr->p_info.pi_func, pr->p_info.pi_name, strerror(e));
+	errno = e;
+	return -1;
+}
+
 int dt_bpf_fbt_attach(const dt_bpf_probe_t *pr, dt_bpf_prog_t *bp)
 {
-	int fd;
+	int fd, r;
 
 	if (!info(pr)->fi_kprobe) {
 		fd = bpf_raw_tracepoint_open(NULL, bp->bp_fd);
-		return fd < 0 ? -1 : dt_bpf_add_link(bp, fd);
+		r = fd < 0 ? -1 : dt_bpf_add_link(bp, fd);
+	} else {
+		fd = kprobe_open(pr->p_info.pi_func,
+				 pr->p_kind == DT_BPF_P_FBT_RETURN);
+		r = fd < 0 ? -1 : dt_bpf_perf_link(bp, fd);
 	}
-	fd = kprobe_open(pr->p_info.pi_func,
-			 pr->p_kind == DT_BPF_P_FBT_RETURN);
-	if (fd < 0)
-		return -1;
-	return dt_bpf_perf_link(bp, fd);
+	return r == 0 ? 0 : refused(pr, errno);
 }
 
 /* helper(ctx, [n,] &tmp) -> R0; tmp is 0 if the helper fails */
