@@ -12,7 +12,7 @@ libdtrace_la_SOURCES += \
 	src/backend/bpf/dt_bpf_uprobe.h \
 	src/backend/bpf/dt_bpf_gen.c \
 	src/backend/bpf/dt_bpf_gen.h src/backend/bpf/dt_bpf_insn.h \
-	src/backend/bpf/dt_bpf_probes.c src/backend/bpf/dt_bpf_btf.c \
+	src/backend/bpf/dt_bpf_probes.c src/backend/bpf/dt_bpf_btf.c src/backend/bpf/dt_bpf_btf.h \
 	src/backend/bpf/dt_bpf_syscalls.h \
 	src/backend/bpf/dt_bpf_perfbuf.c src/backend/bpf/dt_bpf_perfbuf.h \
 	src/backend/bpf/dt_bpf_argtype.c

@@ -8,7 +8,8 @@ trap 'rm -rf "$w" "$D"' EXIT
 ${CC:-gcc} -std=gnu11 -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-I"$top/src/common" -I"$top/src/libdtrace" -I"$top/src/backend" \
 	-I"$top/src/backend/bpf" -o "$w/check" "$top/testsuite/live/x86len-check.c" \
-	"$top/src/backend/bpf/dt_bpf_x86len.c" "$top/src/backend/bpf/dt_bpf_elf.c" -lelf || exit 1
+	"$top/src/backend/bpf/dt_bpf_x86len.c" "$top/src/backend/bpf/dt_bpf_elf.c" \
+	"$top/src/libdtrace/dt_elf.c" -lelf || exit 1
 for f in /usr/lib/x86_64-linux-gnu/libc.so.6 /usr/lib32/libc.so.6 \
 	 "$TRIG/usdt-trig" "$TRIG/usdt-trig32"; do
 	[ -f "$f" ] || { echo "$f missing"; exit 1; }
