@@ -516,7 +516,16 @@ fail:
 
 /* ---- programs ---- */
 
-/* the program an ECB belongs to: one per kind, per probe for perf/sdt */
+static int is_uprobe_ctx(int ctx)
+{
+	return ctx == DT_BPF_CTX_UPROBE || ctx == DT_BPF_CTX_URETPROBE;
+}
+
+/*
+ * The program an ECB belongs to: one per kind, per probe for perf/sdt/fbt;
+ * uprobes: per object of a process when dt_bpf_pid_same_prog says they
+ * share one, else per probe.
+ */
 static dt_bpf_prog_t *prog_for(dt_backend_t *be, const dt_bpf_probe_t *pr)
 {
 	int ctx = dt_bpf_ctx_of(pr);
@@ -525,9 +534,17 @@ static dt_bpf_prog_t *prog_for(dt_backend_t *be, const dt_bpf_probe_t *pr)
 	uint32_t k;
 	dt_bpf_prog_t *np;
 
-	for (k = 0; k < be->nprogs; k++)
-		if (be->progs[k].bp_ctx == ctx && be->progs[k].bp_probe == want)
+	for (k = 0; k < be->nprogs; k++) {
+		if (be->progs[k].bp_ctx != ctx)
+			continue;
+		if (be->progs[k].bp_probe == want)
 			return &be->progs[k];
+		if (is_uprobe_ctx(ctx) &&
+		    dt_bpf_pid_same_prog(dt_bpf_probe_byid(&be->pt,
+							   be->progs[k].bp_probe),
+					 pr))
+			return &be->progs[k];
+	}
 	np = realloc(be->progs, (be->nprogs + 1) * sizeof(*np));
 	if (np == NULL)
 		return NULL;
@@ -540,9 +557,32 @@ static dt_bpf_prog_t *prog_for(dt_backend_t *be, const dt_bpf_probe_t *pr)
 	return np;
 }
 
+/*
+ * A uprobe program's index of probe pr (its attach cookie), added at the
+ * end if new; idx[probe id] caches it (+1) as every probe is in one
+ * program only.
+ */
+static int prog_probe(dt_bpf_prog_t *bp, const dt_bpf_probe_t *pr,
+		      uint32_t *idx, uint32_t *out)
+{
+	uint32_t id = pr->p_info.pi_id, *np;
+
+	if (idx[id] != 0) {
+		*out = idx[id] - 1;
+		return 0;
+	}
+	np = realloc(bp->bp_probes, (bp->bp_nprobes + 1) * sizeof(*np));
+	if (np == NULL)
+		return -1;
+	bp->bp_probes = np;
+	np[bp->bp_nprobes] = id;
+	*out = bp->bp_nprobes++;
+	idx[id] = *out + 1;
+	return 0;
+}
+
 static int inst_add(dt_bpf_inst_t **v, uint32_t *n, const dt_ecb_t *e,
-		    const dt_program_t *p, const dt_bpf_probe_t *pr,
-		    int merge)
+		    const dt_program_t *p, uint32_t key, int merge)
 {
 	dt_bpf_inst_t *in = NULL;
 	uint32_t *ne, *nk;
@@ -577,9 +617,7 @@ static int inst_add(dt_bpf_inst_t **v, uint32_t *n, const dt_ecb_t *e,
 		return -1;
 	in->in_key = nk;
 	in->in_epid[in->in_n] = e->ec_epid;
-	in->in_key[in->in_n] = pr->p_kind == DT_BPF_P_SDT ?
-				       (uint32_t)pr->p_nr :
-				       DT_BPF_SYSKEY(pr->p_abi, pr->p_nr);
+	in->in_key[in->in_n] = key;
 	in->in_n++;
 	return 0;
 }
@@ -626,6 +664,8 @@ static int load_one(dt_backend_t *be, dt_bpf_prog_t *bp,
 	env.nspec = be->ro.ro_nspec ? be->ro.ro_nspec : 1;
 	env.ncpus = be->ncpus;
 	env.use_perfbuf = be->bufmode == DT_BPF_BUF_PERF;
+	env.pt = &be->pt;
+	env.bp = bp;
 	if (dt_bpf_xlate(&env, bp->bp_ctx, inst, ninst, &insns, &n, err,
 			 errlen, bad) != 0)
 		return -1;
@@ -695,7 +735,7 @@ static int bpf_enable(dt_backend_t *be, const dt_program_t *prog,
 		      const dt_ecb_t *ecbs, uint32_t necbs, char *err,
 		      size_t errlen)
 {
-	uint32_t k;
+	uint32_t k, *pidx;
 
 	be->prog = prog;
 	be->ecbs = ecbs;
@@ -714,47 +754,79 @@ static int bpf_enable(dt_backend_t *be, const dt_program_t *prog,
 		}
 		if (pr->p_kind == DT_BPF_P_ERROR) {
 			if (inst_add(&be->errinst, &be->nerrinst, &ecbs[k], prog,
-				     pr, 0) != 0)
+				     0, 0) != 0)
 				return -1;
 		}
+	}
+	pidx = calloc(be->pt.n + 2, sizeof(*pidx));
+	if (pidx == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
 	}
 	for (k = 0; k < necbs; k++) {
 		const dt_bpf_probe_t *pr = dt_bpf_probe_byid(&be->pt,
 							     ecbs[k].ec_probeid);
 		dt_bpf_prog_t *bp;
-		int sys;
+		uint32_t key;
+		int merge;
 
 		if (pr->p_kind == DT_BPF_P_ERROR)
 			continue;
 		bp = prog_for(be, pr);
 		if (bp == NULL)
-			return -1;
-		sys = pr->p_kind == DT_BPF_P_SYSENTRY ||
-		      pr->p_kind == DT_BPF_P_SYSRETURN;
-		if (inst_add(&bp->bp_inst, &bp->bp_ninst, &ecbs[k], prog, pr,
-			     sys) != 0)
-			return -1;
+			goto nomem;
+		/* syscalls and uprobes: one instance per clause, the probe
+		 * told apart at run time by the key */
+		merge = pr->p_kind == DT_BPF_P_SYSENTRY ||
+			pr->p_kind == DT_BPF_P_SYSRETURN ||
+			is_uprobe_ctx(bp->bp_ctx);
+		if (is_uprobe_ctx(bp->bp_ctx)) {
+			if (pr->p_info.pi_id > be->pt.n + 1 ||
+			    prog_probe(bp, pr, pidx, &key) != 0)
+				goto nomem;
+		} else if (pr->p_kind == DT_BPF_P_SDT) {
+			key = (uint32_t)pr->p_nr;
+		} else {
+			key = DT_BPF_SYSKEY(pr->p_abi, pr->p_nr);
+		}
+		if (inst_add(&bp->bp_inst, &bp->bp_ninst, &ecbs[k], prog, key,
+			     merge) != 0)
+			goto nomem;
 	}
-	/* many syscalls for one clause: dispatch through an array map */
+	free(pidx);
+	/* many syscalls or uprobes for one clause: dispatch through an array
+	 * map (abi*1024+nr, or the probe's index in the program -> epid) */
 	for (k = 0; k < be->nprogs; k++) {
 		dt_bpf_prog_t *bp = &be->progs[k];
+		int up = is_uprobe_ctx(bp->bp_ctx);
 		uint32_t i, j;
 
 		if (bp->bp_ctx != DT_BPF_CTX_SYSENTER &&
-		    bp->bp_ctx != DT_BPF_CTX_SYSEXIT)
+		    bp->bp_ctx != DT_BPF_CTX_SYSEXIT && !up)
 			continue;
 		for (i = 0; i < bp->bp_ninst; i++) {
 			dt_bpf_inst_t *in = &bp->bp_inst[i];
 
 			if (in->in_n <= 4)
 				continue;
+			if (up) {
+				in->in_mapfd = mkmap(BPF_MAP_TYPE_ARRAY,
+						     "dt_upmap", 4, 4,
+						     bp->bp_nprobes, 0);
+				for (j = 0; in->in_mapfd >= 0 && j < in->in_n;
+				     j++)
+					bpf_map_update_elem(in->in_mapfd,
+							    &in->in_key[j],
+							    &in->in_epid[j],
+							    BPF_ANY);
+				if (in->in_mapfd < 0)
+					goto nomap;
+				continue;
+			}
 			in->in_mapfd = mkmap(BPF_MAP_TYPE_ARRAY, "dt_sysmap", 4,
 					     4, 2048, 0);
-			if (in->in_mapfd < 0) {
-				snprintf(err, errlen, "cannot create BPF map: "
-					 "%s", strerror(errno));
-				return -1;
-			}
+			if (in->in_mapfd < 0)
+				goto nomap;
 			for (j = 0; j < in->in_n; j++) {
 				uint32_t key = in->in_key[j];
 				uint32_t idx = (key >> 16) * 1024 +
@@ -787,6 +859,13 @@ static int bpf_enable(dt_backend_t *be, const dt_program_t *prog,
 		return -1;
 	}
 	return 0;
+nomem:
+	free(pidx);
+	snprintf(err, errlen, "out of memory");
+	return -1;
+nomap:
+	snprintf(err, errlen, "cannot create BPF map: %s", strerror(errno));
+	return -1;
 }
 
 /* ---- running ---- */
@@ -1183,6 +1262,7 @@ static void bpf_close(dt_backend_t *be)
 		for (i = 0; i < bp->bp_nlinks; i++)
 			closefd(&bp->bp_links[i]);
 		free(bp->bp_links);
+		free(bp->bp_probes);
 		for (n = 0; n < bp->bp_ninst; n++) {
 			closefd(&bp->bp_inst[n].in_mapfd);
 			free(bp->bp_inst[n].in_epid);

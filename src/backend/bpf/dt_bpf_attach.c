@@ -1,8 +1,8 @@
 /*
  * dt_bpf_attach.c - from probe kinds to BPF program types and attach
  * points: raw tracepoints (syscalls, sdt), perf cpu-clock events (profile,
- * tick).  BEGIN and END are never attached: dt_bpf.c runs them with
- * BPF_PROG_TEST_RUN.
+ * tick); fbt and pid programs through their files.  BEGIN and END are
+ * never attached: dt_bpf.c runs them with BPF_PROG_TEST_RUN.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -145,8 +145,7 @@ int dt_bpf_attach(const dt_bpf_ptab_t *pt, int ncpus, dt_bpf_prog_t *bp)
 		return dt_bpf_fbt_attach(dt_bpf_probe_byid(pt, bp->bp_probe),
 					 bp);
 	case DT_BPF_CTX_UPROBE: case DT_BPF_CTX_URETPROBE:
-		return dt_bpf_pid_attach(dt_bpf_probe_byid(pt, bp->bp_probe),
-					 bp);
+		return dt_bpf_pid_attach(pt, bp);
 	}
 	return 0;
 }

@@ -127,6 +127,8 @@ typedef struct dt_bpf_xenv {
 	uint32_t nspec;
 	int ncpus;
 	int use_perfbuf; /* records through perf_event_output, not ringbuf */
+	const struct dt_bpf_ptab *pt; /* the probe table */
+	const struct dt_bpf_prog *bp; /* the program being translated */
 } dt_bpf_xenv_t;
 
 /*
@@ -156,10 +158,19 @@ void dt_bpf_probes_free(dt_bpf_ptab_t *t);
 const dt_bpf_probe_t *dt_bpf_probe_byid(const dt_bpf_ptab_t *t, uint32_t id);
 int dt_bpf_sdt_nargs(const char *tp);
 
-/* one BPF program: every clause instance of one attach point */
+/*
+ * One BPF program: every clause instance of one attach point, or for
+ * uprobes with uprobe_multi links, of every probe of one object in one
+ * process (entry and offset probes in one program, return probes in
+ * another, USDT probes in a third).  Such a program is told which probe fired by its attach
+ * cookie: the low 32 bits are the probe's index in bp_probes, the high 32
+ * a USDT probe's argument slot + 1 (0 for pid probes).
+ */
 typedef struct dt_bpf_prog {
 	int bp_ctx; /* enum dt_bpf_ctx */
-	uint32_t bp_probe; /* perf/sdt: the probe id; else 0 */
+	uint32_t bp_probe; /* perf/sdt/fbt/uprobe: the (first) probe id */
+	uint32_t *bp_probes; /* uprobes: every probe id, by cookie index */
+	uint32_t bp_nprobes;
 	dt_bpf_inst_t *bp_inst;
 	uint32_t bp_ninst;
 	int bp_fd;
@@ -200,7 +211,9 @@ int dt_bpf_fbt_attach(const dt_bpf_probe_t *pr, dt_bpf_prog_t *bp);
 void dt_bpf_fbt_arg(struct xl *x, int n);
 int dt_bpf_pid_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd);
 int dt_bpf_pid_ctx(const dt_bpf_probe_t *pr);
-int dt_bpf_pid_attach(const dt_bpf_probe_t *pr, dt_bpf_prog_t *bp);
+int dt_bpf_pid_attach(const dt_bpf_ptab_t *pt, dt_bpf_prog_t *bp);
+/* 1 if probes a and b go in one program (one uprobe_multi link) */
+int dt_bpf_pid_same_prog(const dt_bpf_probe_t *a, const dt_bpf_probe_t *b);
 void dt_bpf_pid_arg(struct xl *x, int n);
 
 /*

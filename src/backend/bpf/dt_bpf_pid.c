@@ -11,9 +11,14 @@
  * its instructions (dt_bpf_x86len.c) gives every offset where one starts,
  * and no other.
  *
- * Attaching is one BPF_TRACE_UPROBE_MULTI link per probe (all its sites)
- * filtered to the process, or on kernels before 6.6 perf_event_open(2) of
- * the "uprobe" PMU per site with the process as the event's task and
+ * With BPF_TRACE_UPROBE_MULTI links (Linux 6.6), the pid probes of one
+ * object in one process share one program and one link (USDT probes
+ * another) (all their sites,
+ * filtered to the process); the attach cookie of each site says which
+ * probe fired (see dt_bpf_prog_t).  Loading a program per probe was what
+ * made a glob over a library slow.  Without them (or DTRACE_UPROBE=perf)
+ * each probe has its own program, attached with perf_event_open(2) of the
+ * "uprobe" PMU per site with the process as the event's task and
  * PERF_EVENT_IOC_SET_BPF.  Every link and perf fd is ours, so a consumer
  * killed with SIGKILL leaves no uprobe behind.  The process's objects
  * come from dt_bpf_uproc.c.
@@ -108,8 +113,7 @@ static int add_uprobe(dt_bpf_ptab_t *t, const char *prov, const dt_uobj_t *u,
 	up->up_nsites = 1;
 	up->up_site[0].off = off;
 	t->pt[t->n - 1].p_priv = up;
-	/* the ABI the arguments follow: the translator hands p_abi << 16 |
-	 * p_nr back to dt_bpf_pid_arg as the clause instance's key */
+	/* the ABI the arguments follow (dt_bpf_pid_arg) */
 	t->pt[t->n - 1].p_abi = abi;
 	return 0;
 }
@@ -331,92 +335,213 @@ struct dt_uprobe_multi_attr {
 /* -1: not tried yet, 0: the kernel has no uprobe_multi, 1: it has */
 static int have_multi = -1;
 
-/* DTRACE_UPROBE=perf: perf uprobes only (to test the fallback here) */
+/*
+ * Whether uprobe_multi links work here, found once before programs are
+ * grouped (grouping depends on it): a link on a directory is refused with
+ * EBADF by a kernel that knows the attach type, EINVAL by one that does
+ * not.  DTRACE_UPROBE=perf forces perf uprobes (to test the fallback).
+ */
 static int multi_wanted(void)
 {
+	static const struct bpf_insn ret0[2] = {
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
 	const char *e = getenv("DTRACE_UPROBE");
+	LIBBPF_OPTS(bpf_prog_load_opts, o);
+	struct dt_uprobe_multi_attr a;
+	uint64_t off = 0;
+	int prog, link;
 
+	if (have_multi >= 0)
+		return have_multi;
+	have_multi = 0;
 	if (e != NULL && strcmp(e, "perf") == 0)
-		have_multi = 0;
-	return have_multi != 0;
+		return 0;
+	o.expected_attach_type = (enum bpf_attach_type)DT_TRACE_UPROBE_MULTI;
+	prog = bpf_prog_load(BPF_PROG_TYPE_KPROBE, "dt_probe", "GPL", ret0, 2,
+			     &o);
+	if (prog < 0)
+		return 0;
+	memset(&a, 0, sizeof(a));
+	a.prog_fd = (uint32_t)prog;
+	a.attach_type = DT_TRACE_UPROBE_MULTI;
+	a.path = (uint64_t)(uintptr_t)"/";
+	a.offsets = (uint64_t)(uintptr_t)&off;
+	a.cnt = 1;
+	link = (int)syscall(__NR_bpf, BPF_LINK_CREATE, &a, sizeof(a));
+	if (link >= 0)
+		close(link);
+	else if (errno == EBADF)
+		have_multi = 1;
+	close(prog);
+	return have_multi;
 }
 
 enum bpf_prog_type dt_bpf_pid_load_opts(struct bpf_prog_load_opts *o)
 {
-	/* kernels without uprobe_multi ignore the attach type of a kprobe
-	 * program, and still attach it through perf (see below) */
 	if (multi_wanted())
 		o->expected_attach_type =
 			(enum bpf_attach_type)DT_TRACE_UPROBE_MULTI;
 	return BPF_PROG_TYPE_KPROBE;
 }
 
-static int multi_link(const dt_upriv_t *up, int ret, int prog)
+/*
+ * With uprobe_multi, the pid probes of one object in one process share a
+ * program (and a link), and so do its USDT probes: return probes already
+ * differ by context kind; USDT probes are few, and apart their argument
+ * dispatch stays out of the pid program a glob over a library makes.  Without it each probe keeps its own program on perf uprobes:
+ * the attach cookie would need BPF_LINK_CREATE on perf events (5.15), and
+ * the kernels this fallback is for include older ones.
+ */
+int dt_bpf_pid_same_prog(const dt_bpf_probe_t *a, const dt_bpf_probe_t *b)
 {
-	struct dt_uprobe_multi_attr a;
-	uint64_t off[DT_UP_MAXSITES], ref[DT_UP_MAXSITES];
-	uint32_t s;
-	int refs = 0;
+	const dt_upriv_t *ua = a->p_priv, *ub = b->p_priv;
 
-	for (s = 0; s < up->up_nsites; s++) {
-		off[s] = up->up_site[s].off;
-		ref[s] = up->up_site[s].sema;
-		refs |= ref[s] != 0;
-	}
-	memset(&a, 0, sizeof(a));
-	a.prog_fd = (uint32_t)prog;
-	a.attach_type = DT_TRACE_UPROBE_MULTI;
-	a.path = (uint64_t)(uintptr_t)up->up_path;
-	a.offsets = (uint64_t)(uintptr_t)off;
-	a.ref_ctr_offsets = refs ? (uint64_t)(uintptr_t)ref : 0;
-	a.cnt = up->up_nsites;
-	a.uflags = ret ? DT_F_UPROBE_MULTI_RETURN : 0;
-	a.pid = (uint32_t)up->up_pid;
-	return (int)syscall(__NR_bpf, BPF_LINK_CREATE, &a, sizeof(a));
+	return multi_wanted() && ua != NULL && ub != NULL &&
+	       dt_bpf_pid_ctx(a) == dt_bpf_pid_ctx(b) &&
+	       (a->p_kind == DT_BPF_P_USDT) == (b->p_kind == DT_BPF_P_USDT) &&
+	       ua->up_pid == ub->up_pid &&
+	       strcmp(ua->up_path, ub->up_path) == 0;
 }
 
-int dt_bpf_pid_attach(const dt_bpf_probe_t *pr, dt_bpf_prog_t *bp)
+/* a probe's attach cookie: its index in the program, its USDT slot + 1 */
+static uint64_t cookie_of(const dt_bpf_probe_t *pr, uint32_t idx)
+{
+	uint64_t slot = pr->p_kind == DT_BPF_P_USDT ? (uint64_t)pr->p_nr : 0;
+
+	return slot << 32 | idx;
+}
+
+/* one uprobe_multi link for probes [from, to) of bp; its fd or -1 */
+static int multi_link(const dt_bpf_ptab_t *pt, const dt_bpf_prog_t *bp,
+		      uint32_t from, uint32_t to)
+{
+	const dt_bpf_probe_t *pr = dt_bpf_probe_byid(pt, bp->bp_probe);
+	const dt_upriv_t *up0 = pr->p_priv;
+	struct dt_uprobe_multi_attr a;
+	uint64_t *off, *ref, *ck;
+	size_t n = 0, cap = 0;
+	uint32_t k, s;
+	int refs = 0, fd, e;
+
+	for (k = from; k < to; k++) {
+		const dt_upriv_t *up =
+			dt_bpf_probe_byid(pt, bp->bp_probes[k])->p_priv;
+
+		cap += up != NULL ? up->up_nsites : 0;
+	}
+	off = calloc(cap + 1, sizeof(*off));
+	ref = calloc(cap + 1, sizeof(*ref));
+	ck = calloc(cap + 1, sizeof(*ck));
+	if (off == NULL || ref == NULL || ck == NULL) {
+		fd = -1;
+		goto out;
+	}
+	for (k = from; k < to; k++) {
+		const dt_upriv_t *up;
+
+		pr = dt_bpf_probe_byid(pt, bp->bp_probes[k]);
+		up = pr->p_priv;
+		for (s = 0; up != NULL && s < up->up_nsites; s++) {
+			off[n] = up->up_site[s].off;
+			ref[n] = up->up_site[s].sema;
+			ck[n] = cookie_of(pr, k);
+			refs |= ref[n] != 0;
+			n++;
+		}
+	}
+	memset(&a, 0, sizeof(a));
+	a.prog_fd = (uint32_t)bp->bp_fd;
+	a.attach_type = DT_TRACE_UPROBE_MULTI;
+	a.path = (uint64_t)(uintptr_t)up0->up_path;
+	a.offsets = (uint64_t)(uintptr_t)off;
+	a.ref_ctr_offsets = refs ? (uint64_t)(uintptr_t)ref : 0;
+	a.cookies = (uint64_t)(uintptr_t)ck;
+	a.cnt = (uint32_t)n;
+	a.uflags = bp->bp_ctx == DT_BPF_CTX_URETPROBE ?
+			   DT_F_UPROBE_MULTI_RETURN : 0;
+	a.pid = (uint32_t)up0->up_pid;
+	fd = (int)syscall(__NR_bpf, BPF_LINK_CREATE, &a, sizeof(a));
+out:
+	e = errno;
+	free(off);
+	free(ref);
+	free(ck);
+	errno = e;
+	return fd;
+}
+
+static void cannot(const dt_bpf_probe_t *pr)
+{
+	/* an instruction uprobes cannot step over (the kernel's ENOTSUPP):
+	 * that probe stays quiet; the others go on */
+	fprintf(stderr, "dtrace: %s:%s:%s:%s cannot be instrumented\n",
+		pr->p_info.pi_prov, pr->p_info.pi_mod, pr->p_info.pi_func,
+		pr->p_info.pi_name);
+}
+
+/* perf uprobes: the program's one probe, one perf event per site */
+static int perf_attach(const dt_bpf_probe_t *pr, dt_bpf_prog_t *bp)
 {
 	const dt_upriv_t *up = pr->p_priv;
 	int ret = pr->p_kind == DT_BPF_P_PID_RETURN;
 	uint32_t s;
 	int fd;
 
-	if (up == NULL) {
-		errno = EINVAL;
-		return -1;
-	}
-	if (multi_wanted()) {
-		fd = multi_link(up, ret, bp->bp_fd);
-		if (fd >= 0) {
-			have_multi = 1;
-			return dt_bpf_add_link(bp, fd);
-		}
-		if (errno == ENOTSUPP_UPROBE)
-			goto cannot;
-		if (have_multi == 1 || (errno != EINVAL && errno != ENOSYS &&
-					errno != EOPNOTSUPP))
-			return -1;
-		have_multi = 0;
-	}
 	for (s = 0; s < up->up_nsites; s++) {
 		fd = open_uprobe(up, s, ret);
 		if (fd < 0) {
-			if (errno == ENOTSUPP_UPROBE)
-				goto cannot;
+			if (errno == ENOTSUPP_UPROBE) {
+				cannot(pr);
+				return 0;
+			}
 			return -1;
 		}
 		if (dt_bpf_perf_link(bp, fd) != 0)
 			return -1;
 	}
 	return 0;
-cannot:
-	/* an instruction uprobes cannot step over (the kernel's ENOTSUPP):
-	 * that probe stays quiet; the others go on */
-	fprintf(stderr, "dtrace: %s:%s:%s:%s cannot be instrumented\n",
-		pr->p_info.pi_prov, pr->p_info.pi_mod, pr->p_info.pi_func,
-		pr->p_info.pi_name);
-	return 0;
+}
+
+/*
+ * Probes [from, to) of bp on one link; if some site cannot be probed (the
+ * kernel's ENOTSUPP, without saying which), each half on its own, down to
+ * the probes that cannot: a few links per object however many probes.
+ */
+static int multi_range(const dt_bpf_ptab_t *pt, dt_bpf_prog_t *bp,
+		       uint32_t from, uint32_t to)
+{
+	uint32_t mid = from + (to - from) / 2;
+	int fd = multi_link(pt, bp, from, to);
+
+	if (fd >= 0)
+		return dt_bpf_add_link(bp, fd);
+	if (errno != ENOTSUPP_UPROBE)
+		return -1;
+	if (to - from == 1) {
+		cannot(dt_bpf_probe_byid(pt, bp->bp_probes[from]));
+		return 0;
+	}
+	if (multi_range(pt, bp, from, mid) != 0)
+		return -1;
+	return multi_range(pt, bp, mid, to);
+}
+
+int dt_bpf_pid_attach(const dt_bpf_ptab_t *pt, dt_bpf_prog_t *bp)
+{
+	uint32_t k;
+
+	for (k = 0; k < bp->bp_nprobes; k++)
+		if (dt_bpf_probe_byid(pt, bp->bp_probes[k])->p_priv == NULL) {
+			errno = EINVAL;
+			return -1;
+		}
+	if (bp->bp_nprobes == 0)
+		return 0;
+	if (!multi_wanted())
+		return perf_attach(dt_bpf_probe_byid(pt, bp->bp_probes[0]), bp);
+	return multi_range(pt, bp, 0, bp->bp_nprobes);
 }
 
 /* ---- arguments ---- */
@@ -438,15 +563,51 @@ static void user_stack_word(xl_t *x, int off, int sz)
 	E(LDX(BPF_DW, R0, FP, SL_TMP));
 }
 
-void dt_bpf_pid_arg(xl_t *x, int n)
+/* argument n of a pid probe (not a return probe) of the given ABI */
+static void pid_arg(xl_t *x, int abi, int n)
 {
 	/* x86_64 SysV: rdi, rsi, rdx, rcx, r8, r9, then the stack above the
 	 * return address; i386 cdecl: all on the stack, 4 bytes each */
 	static const int regs[6] = { 112, 104, 96, 88, 72, 64 };
-	uint32_t key = x->inst != NULL && x->inst->in_key != NULL &&
-			       x->inst->in_n > 0 ? x->inst->in_key[0] : 0;
-	uint32_t slot = key & 0xffff;
-	int abi = (int)(key >> 16);
+
+	if (n >= 10)
+		E(MOV_I(R0, 0));
+	else if (abi == DT_BPF_ABI_X32)
+		user_stack_word(x, 4 + 4 * n, 4);
+	else if (n < 6)
+		E(LDX(BPF_DW, R0, R6, regs[n]));
+	else
+		user_stack_word(x, 8 * (n - 5), 8);
+}
+
+/* a probe's argument source: its USDT slot + 1, or 0 (pid: by ABI) */
+static uint32_t src_of(const dt_bpf_probe_t *pr)
+{
+	return pr->p_kind == DT_BPF_P_USDT ? (uint32_t)pr->p_nr : 0;
+}
+
+/* the probe of clause instance entry k of the program being translated */
+static const dt_bpf_probe_t *inst_probe(const xl_t *x, uint32_t k)
+{
+	const dt_bpf_prog_t *bp = x->env->bp;
+	uint32_t idx = x->inst->in_key[k];
+
+	if (bp == NULL || idx >= bp->bp_nprobes)
+		return NULL;
+	return dt_bpf_probe_byid(x->env->pt, bp->bp_probes[idx]);
+}
+
+/*
+ * The clause's probes may read their arguments in different ways (USDT
+ * sites with different specs): then the attach cookie's high half (the
+ * firing probe's slot + 1) picks the code.  Pid probes of one program
+ * share their object's ABI.
+ */
+void dt_bpf_pid_arg(xl_t *x, int n)
+{
+	const dt_bpf_probe_t *pr;
+	uint32_t *srcs = NULL, nsrc = 0, k, j, l_done;
+	int abi = DT_BPF_ABI_X64;
 
 	if (x->ctx == DT_BPF_CTX_URETPROBE) {
 		/* arg0 would be the offset of the returning instruction:
@@ -457,16 +618,53 @@ void dt_bpf_pid_arg(xl_t *x, int n)
 			E(MOV_I(R0, 0));
 		return;
 	}
-	if (slot != 0) {
-		dt_bpf_usdt_arg(x, slot - 1, n);
+	if (x->inst == NULL || x->inst->in_key == NULL || x->inst->in_n == 0 ||
+	    x->in_error) {
+		E(MOV_I(R0, 0));
 		return;
 	}
-	if (n >= 10)
-		E(MOV_I(R0, 0));
-	else if (abi == DT_BPF_ABI_X32)
-		user_stack_word(x, 4 + 4 * n, 4);
-	else if (n < 6)
-		E(LDX(BPF_DW, R0, R6, regs[n]));
-	else
-		user_stack_word(x, 8 * (n - 5), 8);
+	srcs = calloc(x->inst->in_n, sizeof(*srcs));
+	if (srcs == NULL) {
+		fail(x, "out of memory");
+		return;
+	}
+	for (k = 0; k < x->inst->in_n; k++) {
+		uint32_t s;
+
+		pr = inst_probe(x, k);
+		if (pr == NULL)
+			continue;
+		if (pr->p_kind != DT_BPF_P_USDT)
+			abi = pr->p_abi;
+		s = src_of(pr);
+		for (j = 0; j < nsrc && srcs[j] != s; j++)
+			;
+		if (j == nsrc)
+			srcs[nsrc++] = s;
+	}
+	if (nsrc <= 1) {
+		if (nsrc == 1 && srcs[0] != 0)
+			dt_bpf_usdt_arg(x, srcs[0] - 1, n);
+		else
+			pid_arg(x, abi, n);
+		free(srcs);
+		return;
+	}
+	l_done = dt_bpf_label(&x->g);
+	for (j = 0; j < nsrc; j++) {
+		uint32_t l_skip = dt_bpf_label(&x->g);
+
+		E(LDX(BPF_DW, R1, FP, SL_KEY));
+		E(ALU_I(BPF_RSH, R1, 32));
+		EJ(J_I(BPF_JNE, R1, (int32_t)srcs[j], 0), l_skip);
+		if (srcs[j] != 0)
+			dt_bpf_usdt_arg(x, srcs[j] - 1, n);
+		else
+			pid_arg(x, abi, n);
+		EJ(JA(0), l_done);
+		dt_bpf_place(&x->g, l_skip);
+	}
+	E(MOV_I(R0, 0));
+	dt_bpf_place(&x->g, l_done);
+	free(srcs);
 }

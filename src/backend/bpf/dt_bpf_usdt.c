@@ -11,8 +11,9 @@
  * the operand is a register, a constant, or memory at disp(base,index,
  * scale), at a symbol %rip-relative or (i386 PIC) sym@GOTOFF(%reg), read
  * with bpf_probe_read_user.  The specs of each probe are kept in a table for
- * the life of the process; the probe's p_nr is its slot + 1, which the
- * translator hands back as the clause instance's key.
+ * the life of the process; the probe's p_nr is its slot + 1, which is also
+ * the high half of its attach cookie when probes share a program
+ * (dt_bpf_pid_arg picks the code by it).
  */
 #include <ctype.h>
 #include <fnmatch.h>

@@ -2166,6 +2166,14 @@ static void regs_used(const difo_t *dp, uint8_t used[DIF_NREGS])
 	}
 }
 
+/* a uprobe program of several probes: the attach cookie says which */
+static int multi_probe(const xl_t *x)
+{
+	return (x->ctx == DT_BPF_CTX_UPROBE ||
+		x->ctx == DT_BPF_CTX_URETPROBE) &&
+	       x->env->bp != NULL && x->env->bp->bp_nprobes > 1;
+}
+
 static int xl_clause(xl_t *x, const dt_bpf_inst_t *inst, int in_error)
 {
 	const dt_clause_t *cl = inst->in_clause;
@@ -2196,8 +2204,34 @@ static int xl_clause(xl_t *x, const dt_bpf_inst_t *inst, int in_error)
 
 	/* which ECB is this event? */
 	x->abi = -1;
-	if (in_error || (x->ctx != DT_BPF_CTX_SYSENTER &&
-			 x->ctx != DT_BPF_CTX_SYSEXIT)) {
+	if (!in_error && multi_probe(x)) {
+		/* a uprobe program of many probes: the cookie's low half is
+		 * the probe's index in the program */
+		E(LDX(BPF_DW, R1, FP, SL_KEY));
+		E(ALU_I(BPF_LSH, R1, 32));
+		E(ALU_I(BPF_RSH, R1, 32));
+		if (inst->in_mapfd >= 0) {
+			E(STX(BPF_W, FP, R1, SL_TMP));
+			ldmap(x, R1, inst->in_mapfd);
+			E(MOV_R(R2, FP));
+			E(ALU_I(BPF_ADD, R2, SL_TMP));
+			E(CALL(BPF_FUNC_map_lookup_elem));
+			EJ(J_I(BPF_JEQ, R0, 0, 0), x->l_next);
+			E(LDX(BPF_W, R1, R0, 0));
+			EJ(J_I(BPF_JEQ, R1, 0, 0), x->l_next);
+			E(STX(BPF_DW, FP, R1, SL_EPID));
+		} else {
+			for (k = 0; k < inst->in_n; k++) {
+				E(J_I(BPF_JNE, R1, (int32_t)inst->in_key[k],
+				      2));
+				E(ST(BPF_DW, FP, SL_EPID,
+				     (int32_t)inst->in_epid[k]));
+				EJ(JA(0), body);
+			}
+			EJ(JA(0), x->l_next);
+		}
+	} else if (in_error || (x->ctx != DT_BPF_CTX_SYSENTER &&
+				x->ctx != DT_BPF_CTX_SYSEXIT)) {
 		E(ST(BPF_DW, FP, SL_EPID, (int32_t)inst->in_epid[0]));
 	} else if (inst->in_mapfd >= 0) {
 		/* many syscalls: look the epid up by abi*1024+nr */
@@ -2452,6 +2486,11 @@ static void prologue(xl_t *x, uint32_t l_out, uint32_t l_exit, int need)
 		E(ALU_I(BPF_LSH, R2, 16));
 		E(ALU_R(BPF_OR, R1, R2));
 		E(STX(BPF_DW, FP, R1, SL_KEY));
+	}
+	if (multi_probe(x)) {
+		E(MOV_R(R1, R6));
+		E(CALL(BPF_FUNC_get_attach_cookie));
+		E(STX(BPF_DW, FP, R0, SL_KEY));
 	}
 }
 
