@@ -97,6 +97,16 @@ fbt_refused() {
 	else
 		ko "kprobe: fbt::$G:entry skips $F (status $st)"; cat /tmp/out
 	fi
+	# a glob that matches F alone: nothing of it attaches, one line says so
+	first=${F%"${F#?}"}
+	G1="[$first]${F#?}"
+	$D -n "fbt::$G1:entry { }" > /tmp/out 2>&1
+	st=$?
+	if [ $st = 1 ] && grep -qxF "dtrace: no probe of fbt::$G1:entry could be instrumented: Invalid argument" /tmp/out; then
+		ok "kprobe: fbt::$G1:entry (only $F) fails with the reason"
+	else
+		ko "kprobe: fbt::$G1:entry (only $F) fails with the reason (status $st)"; cat /tmp/out
+	fi
 }
 
 fbt_tests() { # mode label
