@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <elf.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
@@ -621,12 +622,47 @@ static int cmp_probe_id(const void *a, const void *b)
 	return x->pi_id < y->pi_id ? -1 : x->pi_id > y->pi_id;
 }
 
+/*
+ * The pid and USDT providers take the module "a.out" for the process's
+ * executable, whose probes carry the executable's own file name: the name
+ * is put in the description's place before matching (buf holds the path).
+ */
+static const char *exe_mod(const dt_probedesc_t *pd, char *buf, size_t len)
+{
+	const char *p;
+	char link[64];
+	ssize_t r;
+
+	if (pd->pd_mod == NULL || strcmp(pd->pd_mod, "a.out") != 0 ||
+	    pd->pd_prov == NULL)
+		return NULL;
+	p = pd->pd_prov + strlen(pd->pd_prov);
+	while (p > pd->pd_prov && isdigit((unsigned char)p[-1]))
+		p--;
+	if (*p == '\0' || p == pd->pd_prov)
+		return NULL;
+	snprintf(link, sizeof(link), "/proc/%s/exe", p);
+	r = readlink(link, buf, len - 1);
+	if (r <= 0)
+		return NULL;
+	buf[r] = '\0';
+	return strrchr(buf, '/') != NULL ? strrchr(buf, '/') + 1 : buf;
+}
+
 /* every probe a description matches, in id order; caller frees */
 static int match_desc(dt_handle_t *h, const dt_probedesc_t *pd,
 		      dt_probeinfo_t **out, uint32_t *n)
 {
 	match_ctx_t m = { pd, NULL, NULL, 0, 0 };
+	dt_probedesc_t exe;
+	char path[4096];
+	const char *base = exe_mod(pd, path, sizeof(path));
 
+	if (base != NULL) {
+		exe = *pd;
+		exe.pd_mod = (char *)base;
+		pd = m.pd = &exe;
+	}
 	if (h->ops->bo_provide != NULL)
 		h->ops->bo_provide(h->be, pd);
 	if (h->ops->bo_probe_iter(h->be, match_cb, &m) < 0) {
