@@ -1,17 +1,24 @@
 // SPDX-License-Identifier: MIT OR GPL-2.0
 /*
- * dt_fbt_ftrace.c - fbt entry probes at scale: ONE ftrace_ops whose filter
- * holds every enabled function, and one callback that finds the probe by
- * the traced ip in a hash.  A kprobe each costs a full ftrace text update
- * per registration (tens of ms under qemu, minutes for thousands); here
- * the filter is built while the ops is off and the text is patched once.
- * The ops stays registered when a session closes (its table goes, so the
- * callback returns at once): closing patches no text, and the next session
- * only patches the functions that differ.  Module unload unregisters it.
+ * dt_fbt_ftrace.c - fbt at scale on x86: every enabled entry probe goes
+ * through ONE ftrace_ops, and (where the kernel has fprobe) every enabled
+ * return probe through ONE fprobe; each callback finds the probe by the
+ * traced ip in a hash.  A kprobe each costs a full ftrace text update per
+ * registration (tens of ms under qemu, minutes for thousands); here the
+ * filter grows in chunks of DT_FBATCH sites, each one kernel text pass,
+ * with a reschedule point between them (one pass over 36,000 sites holds
+ * the CPU long enough under qemu for RCU to report a stall).
+ * The ops/fprobe stays registered when a session closes (its table goes,
+ * so the callback returns at once): closing patches no text, and the next
+ * session only patches the functions that differ.  Module unload
+ * unregisters them.
  *
  * x86 only: the callback's ip is the function's ftrace site, which is the
- * symbol's address (after ENDBR64, or its sealed NOP, on IBT kernels); other architectures
- * keep the kprobe path (dt_fbt.c).  Return probes stay on kretprobes.
+ * symbol's address (after ENDBR64, or its sealed NOP, on IBT kernels);
+ * other architectures keep kprobes/kretprobes (dt_fbt.c).
+ * Return probes: arg0 = 0 (the offset of the return instruction is not
+ * known when the function has returned into the rethook trampoline),
+ * arg1 = the return value; the same as the kretprobe path.
  */
 #include <linux/kernel.h>
 #include <linux/ftrace.h>
@@ -30,23 +37,38 @@
 #include <linux/fcntl.h>
 #include <linux/mman.h>
 #include <linux/moduleparam.h>
+#include <linux/cpumask.h>
 #include <asm/cpufeature.h>
 #include "dt_kmod.h"
 #include "dt_trace.h"
 #include "dt_fbt.h"
 
 #if defined(HAVE_FTRACE_OPS_REGS) && defined(CONFIG_X86)
+#define DT_FENTRY 1
+#endif
+#if (defined(HAVE_FPROBE) || defined(HAVE_FPROBE_FREGS)) && defined(CONFIG_X86)
+#define DT_FRET 1
+#include <linux/fprobe.h>
+#endif
+
+#if defined(DT_FENTRY) || defined(DT_FRET)
 #include <asm/nops.h>
 
-/* one session's ip -> probe table, read by the callback under RCU-sched */
+/*
+ * One session's ip -> probes table, read by the callbacks under RCU-sched.
+ * Several names can share a site (aliases such as __ia32_sys_getppid and
+ * __x64_sys_getppid): each slot heads a chain of the site's probes.
+ */
 struct dt_ftab {
 	u32 mask; /* size - 1 */
 	unsigned long *keys; /* ftrace site, 0 = empty */
-	struct dt_probe **vals;
+	u32 *head; /* 1 + index into probe/next of the slot's first, 0 = none */
+	struct dt_probe **probe;
+	u32 *next; /* 1 + index of the next probe of the same site, 0 = end */
 	struct dt_ftab *next_dead;
 };
 
-/* a session's entry probes being collected, and their resolved sites */
+/* a session's entry (or return) probes being collected, and their sites */
 struct dt_fcol {
 	struct dt_probe **pend;
 	u32 npend, want;
@@ -55,18 +77,27 @@ struct dt_fcol {
 	u32 nips, capips;
 };
 
-static void dt_fbt_ftrace_cb(unsigned long ip, unsigned long pip,
-			     struct ftrace_ops *op, struct ftrace_regs *fr);
-static struct ftrace_ops dt_fops = {
-	.func = dt_fbt_ftrace_cb,
-	.flags = FTRACE_OPS_FL_SAVE_REGS | FTRACE_OPS_FL_RCU,
+/*
+ * One ftrace user holding many functions: the entry ftrace_ops or the
+ * return fprobe.  start() registers it with the sites already in its
+ * filter (ips[0..n) among them), stop() unregisters it and empties the
+ * filter.
+ */
+struct dt_fset {
+	const char *what;
+	u8 ret; /* collects return probes */
+	struct ftrace_ops *ops;
+	int (*start)(struct dt_fset *s, unsigned long *ips, u32 n);
+	void (*stop)(struct dt_fset *s);
+	int on; /* registered */
+	int broken; /* start failed after freeing the filter (fprobe): unused since */
+	int filtered; /* the filter was touched: free it at unload */
+	unsigned long *fon_ips; /* what the filter holds */
+	u32 fon_n;
+	struct dt_ftab __rcu *live;
+	struct dt_fcol *col;
 };
-static int dt_fops_on; /* registered */
-static int dt_fops_filtered; /* the filter was touched: free it at unload */
-static unsigned long *dt_fon_ips; /* what the filter holds */
-static u32 dt_fon_n;
-static struct dt_ftab __rcu *dt_flive;
-static struct dt_fcol *dt_fcol;
+
 static DEFINE_SPINLOCK(dt_freap_lock);
 static struct dt_ftab *dt_freap_list;
 
@@ -75,35 +106,24 @@ static u32 dt_iphash(unsigned long ip)
 	return hash_long(ip, 32);
 }
 
-static struct dt_probe *dt_ftab_find(const struct dt_ftab *t, unsigned long ip)
+/* the chain of ip's probes: 1 + index of the first, 0 = none */
+static u32 dt_ftab_find(const struct dt_ftab *t, unsigned long ip)
 {
 	u32 i = dt_iphash(ip) & t->mask;
 
 	while (t->keys[i]) {
 		if (t->keys[i] == ip)
-			return t->vals[i];
+			return t->head[i];
 		i = (i + 1) & t->mask;
 	}
-	return NULL;
+	return 0;
 }
 
-static void notrace dt_fbt_ftrace_cb(unsigned long ip, unsigned long pip,
-				     struct ftrace_ops *op, struct ftrace_regs *fr)
+/* fire every probe of a site */
+static void dt_ftab_fire(const struct dt_ftab *t, u32 k, const u64 *args, int nargs)
 {
-	struct dt_ftab *t = rcu_dereference_sched(dt_flive);
-	struct pt_regs *regs = ftrace_get_regs(fr);
-	struct dt_probe *p;
-	u64 args[6];
-	int i;
-
-	if (!t || !regs)
-		return;
-	p = dt_ftab_find(t, ip);
-	if (!p)
-		return;
-	for (i = 0; i < 6; i++)
-		args[i] = regs_get_kernel_argument(regs, i);
-	dt_fire(p, args, 6);
+	for (; k; k = t->next[k - 1])
+		dt_fire(t->probe[k - 1], args, nargs);
 }
 
 /* --- resolving names to ftrace sites ------------------------------------ */
@@ -392,24 +412,41 @@ static int dt_resolve(struct dt_fcol *f)
 }
 
 /*
- * Add (or remove) ips[0..n) to the filter; a batch ftrace rejects (one ip
- * that is not an ftrace site fails it all) is split in two, down to single
- * ips, whose rejection clears them (ips[i] = 0).  Returns the rejected.
+ * Which of ips[0..n) ftrace takes, tried on a scratch ops that is never
+ * registered (no text is patched): a batch it rejects (one ip that is not
+ * an ftrace site fails it all) is split in two, down to single ips, whose
+ * rejection clears them (ips[i] = 0).  Returns the rejected.  Done on the
+ * live ops, each split would be a text pass of its own (minutes under
+ * qemu for a few dozen refusals among 36,000 sites).
  */
-static u32 dt_filter_set(unsigned long *ips, u32 n, int remove)
+static struct ftrace_ops dt_fcheck_ops;
+static int dt_fcheck_used;
+
+static u32 dt_filter_check(unsigned long *ips, u32 n)
 {
 	if (!n)
 		return 0;
-	dt_fops_filtered = 1;
-	if (ftrace_set_filter_ips(&dt_fops, ips, n, remove, 0) == 0)
+	/* reset: the scratch filter holds only this batch (every
+	 * ftrace_set_filter_ips() copies what it holds) */
+	if (ftrace_set_filter_ips(&dt_fcheck_ops, ips, n, 0, 1) == 0)
 		return 0;
 	if (n == 1) {
 		ips[0] = 0;
 		return 1;
 	}
-	return dt_filter_set(ips, n / 2, remove) + dt_filter_set(ips + n / 2, n - n / 2, remove);
+	return dt_filter_check(ips, n / 2) + dt_filter_check(ips + n / 2, n - n / 2);
 }
 
+/* add (or remove) sites ftrace takes: on a registered ops one text pass */
+static int dt_filter_set(struct dt_fset *s, unsigned long *ips, u32 n, int remove)
+{
+	if (!n)
+		return 0;
+	s->filtered = 1;
+	return ftrace_set_filter_ips(s->ops, ips, n, remove, 0);
+}
+
+/* sites per filter update: one text pass each, a reschedule point between */
 #define DT_FBATCH 2048
 
 static void dt_ftab_free(struct dt_ftab *t)
@@ -417,7 +454,9 @@ static void dt_ftab_free(struct dt_ftab *t)
 	if (!t)
 		return;
 	kvfree(t->keys);
-	kvfree(t->vals);
+	kvfree(t->head);
+	kvfree(t->probe);
+	kvfree(t->next);
 	kfree(t);
 }
 
@@ -440,96 +479,182 @@ static struct dt_ftab *dt_ftab_build(struct dt_fcol *c)
 		return NULL;
 	t->mask = n - 1;
 	t->keys = kvcalloc(n, sizeof(*t->keys), GFP_KERNEL);
-	t->vals = kvcalloc(n, sizeof(*t->vals), GFP_KERNEL);
-	if (!t->keys || !t->vals) {
+	t->head = kvcalloc(n, sizeof(*t->head), GFP_KERNEL);
+	t->probe = kvmalloc_array(c->nips + 1, sizeof(*t->probe), GFP_KERNEL);
+	t->next = kvmalloc_array(c->nips + 1, sizeof(*t->next), GFP_KERNEL);
+	if (!t->keys || !t->head || !t->probe || !t->next) {
 		dt_ftab_free(t);
 		return NULL;
 	}
 	for (i = 0; i < c->nips; i++) {
-		u32 h;
+		u32 h = dt_iphash(c->ips[i]) & t->mask;
 
-		if (!c->ips[i])
-			continue;
-		h = dt_iphash(c->ips[i]) & t->mask;
 		while (t->keys[h] && t->keys[h] != c->ips[i])
 			h = (h + 1) & t->mask;
 		t->keys[h] = c->ips[i];
-		t->vals[h] = c->ipp[i];
+		t->probe[i] = c->ipp[i];
+		t->next[i] = t->head[h];
+		t->head[h] = i + 1;
 	}
 	return t;
 }
 
 /*
- * Point the ops at this session's functions: add the new sites, then drop
- * the sites of earlier sessions this one does not want (never emptying a
- * registered filter: an empty one would trace every function).
+ * c's sites ftrace took, each once, packed in place (two names of one
+ * address share a site: the last one heads its chain).  Returns
+ * how many stay.  A site twice in a batch would fail its removal later.
  */
-static int dt_fcol_commit(struct dt_fcol *c)
+static u32 dt_ips_pack(struct dt_fcol *c, const struct dt_ftab *t)
+{
+	u32 i, k = 0;
+
+	for (i = 0; i < c->nips; i++)
+		if (c->ips[i] && dt_ftab_find(t, c->ips[i]) == i + 1)
+			c->ips[k++] = c->ips[i];
+	return k;
+}
+
+static void dt_ftab_retire(struct dt_ftab *t)
+{
+	if (!t)
+		return;
+	spin_lock(&dt_freap_lock);
+	t->next_dead = dt_freap_list;
+	dt_freap_list = t;
+	spin_unlock(&dt_freap_lock);
+}
+
+/*
+ * Point the ops at this session's functions: the table goes live first,
+ * then the new sites are added chunk by chunk (registering the ops once
+ * the first chunk holds a site), then the sites of earlier sessions this
+ * one does not want are dropped (never emptying a registered filter: an
+ * empty one would trace every function).
+ */
+static int dt_fset_commit(struct dt_fset *s, struct dt_fcol *c)
 {
 	struct dt_ftab *t;
 	unsigned long *keep;
-	u32 i, nk = 0, nrm = 0, bad = 0;
+	u64 t0 = ktime_get_ns(), tmax = 0, t1;
+	u32 i, n, nk = 0, nrm = 0, noff = 0, bad = 0;
 	int err;
 
 	err = dt_resolve(c);
 	if (err)
 		return err;
-	/*
-	 * Each batch added to (or dropped from) a registered ops patches the
-	 * text again: for many functions, take the ops off, rebuild the
-	 * filter while it is off and put it back (two passes, not dozens).
-	 */
-	if (dt_fops_on && c->nips + dt_fon_n > DT_FBATCH) {
-		unregister_ftrace_function(&dt_fops);
-		dt_fops_on = 0;
-		for (i = 0; i < dt_fon_n; i += DT_FBATCH)
-			dt_filter_set(dt_fon_ips + i, min_t(u32, DT_FBATCH, dt_fon_n - i), 1);
-		dt_fon_n = 0;
-	}
-	for (i = 0; i < c->nips; i += DT_FBATCH) {
-		bad += dt_filter_set(c->ips + i, min_t(u32, DT_FBATCH, c->nips - i), 0);
-		cond_resched();
-	}
 	t = dt_ftab_build(c);
-	keep = kvmalloc_array(c->nips + 1, sizeof(*keep), GFP_KERNEL);
+	keep = kvmalloc_array(c->nips + s->fon_n + 1, sizeof(*keep), GFP_KERNEL);
 	if (!t || !keep) {
 		dt_ftab_free(t);
 		kvfree(keep);
 		return -ENOMEM;
 	}
-	for (i = 0; i < c->nips; i++)
-		if (c->ips[i])
-			keep[nk++] = c->ips[i];
-	if (dt_fops_on && nk) {
-		/* dt_fon_ips becomes the list of sites to remove */
-		for (i = 0; i < dt_fon_n; i++)
-			if (!dt_ftab_find(t, dt_fon_ips[i]))
-				dt_fon_ips[nrm++] = dt_fon_ips[i];
-		for (i = 0; i < nrm; i += DT_FBATCH)
-			dt_filter_set(dt_fon_ips + i, min_t(u32, DT_FBATCH, nrm - i), 1);
-	} else if (dt_fops_on) {
+	dt_ftab_retire(rcu_dereference_protected(s->live, 1));
+	rcu_assign_pointer(s->live, t);
+	/*
+	 * Many sites to drop from the entry ops: take it off (one kernel
+	 * pass) and drop them while it is off.  Dropping them chunk by chunk
+	 * from the live ops left a vCPU of multi-threaded qemu re-executing a
+	 * vanished int3 (soft lockup on 6.1, int3 oops on 6.12) - the stale
+	 * code the torture's comment describes.  The fprobe keeps the chunks:
+	 * unregister_fprobe() frees its filter without forgetting it.
+	 */
+	for (i = 0; i < s->fon_n; i++)
+		if (!dt_ftab_find(t, s->fon_ips[i]))
+			nrm++;
+	if (s->on && !s->ret && nrm > DT_FBATCH) {
+		unregister_ftrace_function(s->ops);
+		s->on = 0;
+		for (i = nrm = 0; i < s->fon_n; i++)
+			if (!dt_ftab_find(t, s->fon_ips[i]))
+				s->fon_ips[nrm++] = s->fon_ips[i];
+		/* those this session wants stay in the filter: its sites
+		 * (below) add them again, which is a no-op */
+		for (i = 0; i < nrm; i += DT_FBATCH) {
+			dt_filter_set(s, s->fon_ips + i, min_t(u32, DT_FBATCH, nrm - i), 1);
+			cond_resched();
+		}
+		s->fon_n = 0;
+		noff = nrm;
+	}
+	nrm = 0;
+	for (i = 0; i < c->nips; i += DT_FBATCH) {
+		bad += dt_filter_check(c->ips + i, min_t(u32, DT_FBATCH, c->nips - i));
+		dt_fcheck_used = 1;
+		cond_resched();
+	}
+	n = dt_ips_pack(c, t);
+	for (i = 0; i < n; i += DT_FBATCH) {
+		u32 m = min_t(u32, DT_FBATCH, n - i);
+
+		t1 = ktime_get_ns();
+		err = dt_filter_set(s, c->ips + i, m, 0);
+		if (!err && !s->on) {
+			err = s->start(s, c->ips + i, m);
+			s->on = !err;
+			/* a failed register_fprobe_ips() freed the filter
+			 * (without forgetting it): the fprobe is not used again */
+			if (err && s->ret) {
+				s->broken = 1;
+				s->filtered = 0;
+				nk = 0;
+				goto out;
+			}
+		}
+		if (err) {
+			/* what was added stays in the filter (and in
+			 * fon_ips, to be dropped by a later session) */
+			memcpy(keep + nk, c->ips + i, m * sizeof(*keep));
+			nk += m;
+			goto out;
+		}
+		memcpy(keep + nk, c->ips + i, m * sizeof(*keep));
+		nk += m;
+		tmax = max(tmax, ktime_get_ns() - t1);
+		cond_resched();
+	}
+	if (nk) {
+		/* s->fon_ips becomes the list of sites to remove */
+		for (i = 0; i < s->fon_n; i++)
+			if (!dt_ftab_find(t, s->fon_ips[i]))
+				s->fon_ips[nrm++] = s->fon_ips[i];
+		for (i = 0; i < nrm; i += DT_FBATCH) {
+			u32 m = min_t(u32, DT_FBATCH, nrm - i);
+
+			t1 = ktime_get_ns();
+			if (dt_filter_set(s, s->fon_ips + i, m, 1)) {
+				/* keep what could not be dropped */
+				memcpy(keep + nk, s->fon_ips + i, m * sizeof(*keep));
+				nk += m;
+			}
+			tmax = max(tmax, ktime_get_ns() - t1);
+			cond_resched();
+		}
+	} else {
 		/* nothing new took: the old sites stay, the callback skips them */
-		for (i = 0; i < dt_fon_n; i++)
-			keep[nk++] = dt_fon_ips[i];
+		for (i = 0; i < s->fon_n; i++)
+			keep[nk++] = s->fon_ips[i];
 	}
-	kvfree(dt_fon_ips);
-	dt_fon_ips = keep;
-	dt_fon_n = nk;
-	rcu_assign_pointer(dt_flive, t);
-	if (!dt_fops_on && nk) {
-		err = register_ftrace_function(&dt_fops);
-		if (err)
-			return err;
-		dt_fops_on = 1;
+	pr_info("dtracedrv: fbt %s on %u functions through one %s (%u sites refused by ftrace, %u dropped from the filter) in %llu ms, longest text pass %llu ms\n",
+		s->what, n, s->ret ? "fprobe" : "ftrace_ops", bad, nrm + noff,
+		div_u64(ktime_get_ns() - t0, 1000000), div_u64(tmax, 1000000));
+out:
+	if (err && !s->broken) {
+		/* the old sites are still in the filter (those this session
+		 * wants may be twice: left out, they stay until unload) */
+		for (i = 0; i < s->fon_n; i++)
+			if (!dt_ftab_find(t, s->fon_ips[i]))
+				keep[nk++] = s->fon_ips[i];
 	}
-	pr_info("dtracedrv: fbt entry on %u functions through one ftrace_ops (%u sites refused by ftrace, %u dropped from the filter)\n",
-		c->nips - bad, bad, nrm);
-	return 0;
+	kvfree(s->fon_ips);
+	s->fon_ips = keep;
+	s->fon_n = nk;
+	return err;
 }
 
-int dt_fbt_ftrace_enable(struct dt_probe *p)
+static int dt_fset_enable(struct dt_fset *s, struct dt_probe *p)
 {
-	struct dt_fcol *c = dt_fcol;
+	struct dt_fcol *c = s->col;
 	int err;
 
 	if (!c) {
@@ -538,7 +663,7 @@ int dt_fbt_ftrace_enable(struct dt_probe *p)
 		/* the enabling loop calls us once per probe: count them
 		 * first, so the last one commits the filter */
 		for (i = 0; i < dt_nprobes; i++)
-			if (dt_probes[i].prov == DT_PROV_FBT && !dt_probes[i].ret &&
+			if (dt_probes[i].prov == DT_PROV_FBT && dt_probes[i].ret == s->ret &&
 			    dt_probes[i].necbs)
 				want++;
 		c = kzalloc(sizeof(*c), GFP_KERNEL);
@@ -550,19 +675,51 @@ int dt_fbt_ftrace_enable(struct dt_probe *p)
 			return -ENOMEM;
 		}
 		c->want = want;
-		dt_fcol = c;
+		s->col = c;
 	}
 	if (c->npend >= c->want)
 		return -EINVAL;
 	c->pend[c->npend++] = p;
 	if (c->npend < c->want)
 		return 0;
-	err = dt_fcol_commit(c);
+	err = dt_fset_commit(s, c);
 	if (err)
-		pr_info("dtracedrv: fbt entry through ftrace failed: %d\n", err);
-	dt_fcol = NULL;
+		pr_info("dtracedrv: fbt %s through %s failed: %d\n", s->what,
+			s->ret ? "fprobe" : "ftrace_ops", err);
+	s->col = NULL;
 	dt_fcol_free(c);
 	return err;
+}
+
+/* session teardown: the callback stops finding probes at once; no text
+ * is patched (see the top) */
+static void dt_fset_disable_all(struct dt_fset *s)
+{
+	struct dt_ftab *t = rcu_dereference_protected(s->live, 1);
+
+	dt_fcol_free(s->col);
+	s->col = NULL;
+	RCU_INIT_POINTER(s->live, NULL);
+	dt_ftab_retire(t);
+}
+
+/* module unload: the ops goes (the tables after a grace period) */
+static void dt_fset_unload(struct dt_fset *s)
+{
+	if (s->on) {
+		u64 t0 = ktime_get_ns();
+
+		s->stop(s);
+		s->on = 0;
+		pr_info("dtracedrv: fbt %s unregistered (%u functions) in %llu ms\n",
+			s->what, s->fon_n, div_u64(ktime_get_ns() - t0, 1000000));
+	} else if (s->filtered) {
+		ftrace_free_filter(s->ops);
+	}
+	s->filtered = 0;
+	kvfree(s->fon_ips);
+	s->fon_ips = NULL;
+	s->fon_n = 0;
 }
 
 static void dt_fbt_ftrace_reap(struct work_struct *w)
@@ -584,50 +741,64 @@ static void dt_fbt_ftrace_reap(struct work_struct *w)
 
 static DECLARE_WORK(dt_freap_work, dt_fbt_ftrace_reap);
 
-/* session teardown: the callback stops finding probes at once; no text
- * is patched (see the top) */
-void dt_fbt_ftrace_disable_all(void)
-{
-	struct dt_ftab *t = rcu_dereference_protected(dt_flive, 1);
-
-	if (dt_fcol) {
-		dt_fcol_free(dt_fcol);
-		dt_fcol = NULL;
-	}
-	if (!t)
-		return;
-	RCU_INIT_POINTER(dt_flive, NULL);
-	spin_lock(&dt_freap_lock);
-	t->next_dead = dt_freap_list;
-	dt_freap_list = t;
-	spin_unlock(&dt_freap_lock);
-}
-
-void dt_fbt_ftrace_reap_start(void)
+static void dt_fsets_reap_start(void)
 {
 	if (READ_ONCE(dt_freap_list))
 		schedule_work(&dt_freap_work);
 }
 
-/* module unload: the ops goes, then the tables */
-void dt_fbt_ftrace_reap_wait(void)
+static void dt_fsets_reap_wait(void)
 {
-	if (dt_fops_on) {
-		u64 t0 = ktime_get_ns();
-
-		unregister_ftrace_function(&dt_fops);
-		dt_fops_on = 0;
-		pr_info("dtracedrv: fbt ftrace_ops unregistered (%u functions) in %llu ms\n",
-			dt_fon_n, div_u64(ktime_get_ns() - t0, 1000000));
-	}
-	if (dt_fops_filtered)
-		ftrace_free_filter(&dt_fops);
-	dt_fops_filtered = 0;
-	kvfree(dt_fon_ips);
-	dt_fon_ips = NULL;
-	dt_fon_n = 0;
-	dt_fbt_ftrace_reap_start();
+	/* ftrace_free_filter() frees without forgetting: unload only */
+	if (dt_fcheck_used)
+		ftrace_free_filter(&dt_fcheck_ops);
+	dt_fcheck_used = 0;
+	dt_fsets_reap_start();
 	flush_work(&dt_freap_work);
+}
+#endif /* DT_FENTRY || DT_FRET */
+
+/* --- entry: one ftrace_ops ---------------------------------------------- */
+#ifdef DT_FENTRY
+static void dt_fbt_ftrace_cb(unsigned long ip, unsigned long pip,
+			     struct ftrace_ops *op, struct ftrace_regs *fr);
+static struct ftrace_ops dt_fops = {
+	.func = dt_fbt_ftrace_cb,
+	.flags = FTRACE_OPS_FL_SAVE_REGS | FTRACE_OPS_FL_RCU,
+};
+
+static int dt_fops_start(struct dt_fset *s, unsigned long *ips, u32 n)
+{
+	return register_ftrace_function(s->ops);
+}
+
+static void dt_fops_stop(struct dt_fset *s)
+{
+	unregister_ftrace_function(s->ops);
+	ftrace_free_filter(s->ops);
+}
+
+static struct dt_fset dt_fentry = {
+	.what = "entry", .ops = &dt_fops, .start = dt_fops_start, .stop = dt_fops_stop,
+};
+
+static void notrace dt_fbt_ftrace_cb(unsigned long ip, unsigned long pip,
+				     struct ftrace_ops *op, struct ftrace_regs *fr)
+{
+	struct dt_ftab *t = rcu_dereference_sched(dt_fentry.live);
+	struct pt_regs *regs = ftrace_get_regs(fr);
+	u64 args[6];
+	u32 k;
+	int i;
+
+	if (!t || !regs)
+		return;
+	k = dt_ftab_find(t, ip);
+	if (!k)
+		return;
+	for (i = 0; i < 6; i++)
+		args[i] = regs_get_kernel_argument(regs, i);
+	dt_ftab_fire(t, k, args, 6);
 }
 
 int dt_fbt_ftrace_usable(void)
@@ -635,8 +806,11 @@ int dt_fbt_ftrace_usable(void)
 	return 1;
 }
 
-#else /* no ftrace_ops with regs: everything stays on kprobes */
-
+int dt_fbt_ftrace_enable(struct dt_probe *p)
+{
+	return dt_fset_enable(&dt_fentry, p);
+}
+#else
 int dt_fbt_ftrace_usable(void)
 {
 	return 0;
@@ -646,17 +820,131 @@ int dt_fbt_ftrace_enable(struct dt_probe *p)
 {
 	return -EOPNOTSUPP;
 }
+#endif
 
+/* --- return: one fprobe -------------------------------------------------- */
+#ifdef DT_FRET
+/*
+ * Return nodes the fprobe preallocates (fixed when it is first registered):
+ * every traced call in flight - on a CPU or in a sleeping task's stack -
+ * holds one; when they run out the return is missed (counted by the
+ * kernel in nmissed, reported at unload).
+ */
+static unsigned int fbt_ret_active = 16384;
+module_param(fbt_ret_active, uint, 0444);
+MODULE_PARM_DESC(fbt_ret_active, "fbt return through fprobe: calls in flight tracked (default 16384)");
+
+#ifdef HAVE_FPROBE_FREGS
+#define DT_FPREGS struct ftrace_regs
+#define dt_fp_retval(r) ftrace_regs_get_return_value(r)
+#else
+#define DT_FPREGS struct pt_regs
+#define dt_fp_retval(r) regs_return_value(r)
+#endif
+
+static int dt_fp_entry(struct fprobe *fp, unsigned long ip, unsigned long rip,
+		       DT_FPREGS *regs, void *data);
+static void dt_fp_exit(struct fprobe *fp, unsigned long ip, unsigned long rip,
+		       DT_FPREGS *regs, void *data);
+static struct fprobe dt_fp = {
+	.entry_handler = dt_fp_entry,
+	.exit_handler = dt_fp_exit,
+};
+
+static int dt_fp_start(struct dt_fset *s, unsigned long *ips, u32 n)
+{
+	dt_fp.nr_maxactive = max(fbt_ret_active, 2 * num_possible_cpus());
+	return register_fprobe_ips(&dt_fp, ips, n);
+}
+
+static void dt_fp_stop(struct dt_fset *s)
+{
+	pr_info("dtracedrv: fbt return: %lu returns missed (fbt_ret_active=%u)\n",
+		dt_fp.nmissed, fbt_ret_active);
+	unregister_fprobe(&dt_fp); /* frees the filter too */
+}
+
+static struct dt_fset dt_fret = {
+	.what = "return", .ret = 1, .ops = &dt_fp.ops, .start = dt_fp_start, .stop = dt_fp_stop,
+};
+
+/* only calls into a function a session wants take a return node */
+static int notrace dt_fp_entry(struct fprobe *fp, unsigned long ip, unsigned long rip,
+			       DT_FPREGS *regs, void *data)
+{
+	struct dt_ftab *t = rcu_dereference_sched(dt_fret.live);
+
+	return !t || !dt_ftab_find(t, ip);
+}
+
+static void notrace dt_fp_exit(struct fprobe *fp, unsigned long ip, unsigned long rip,
+			       DT_FPREGS *regs, void *data)
+{
+	struct dt_ftab *t;
+	u64 args[2];
+	u32 k;
+
+	/* looked up again: the session may have changed since the entry */
+	preempt_disable_notrace();
+	t = rcu_dereference_sched(dt_fret.live);
+	k = t && regs ? dt_ftab_find(t, ip) : 0;
+	if (k) {
+		args[0] = 0;
+		args[1] = (u64)dt_fp_retval(regs);
+		dt_ftab_fire(t, k, args, 2);
+	}
+	preempt_enable_notrace();
+}
+
+int dt_fbt_fprobe_usable(void)
+{
+	return !dt_fret.broken;
+}
+
+int dt_fbt_fprobe_enable(struct dt_probe *p)
+{
+	return dt_fset_enable(&dt_fret, p);
+}
+#else
+int dt_fbt_fprobe_usable(void)
+{
+	return 0;
+}
+
+int dt_fbt_fprobe_enable(struct dt_probe *p)
+{
+	return -EOPNOTSUPP;
+}
+#endif
+
+/* --- both ---------------------------------------------------------------- */
 void dt_fbt_ftrace_disable_all(void)
 {
+#ifdef DT_FENTRY
+	dt_fset_disable_all(&dt_fentry);
+#endif
+#ifdef DT_FRET
+	dt_fset_disable_all(&dt_fret);
+#endif
 }
 
 void dt_fbt_ftrace_reap_start(void)
 {
+#if defined(DT_FENTRY) || defined(DT_FRET)
+	dt_fsets_reap_start();
+#endif
 }
 
+/* module unload: the ops go, then the tables */
 void dt_fbt_ftrace_reap_wait(void)
 {
-}
-
+#ifdef DT_FENTRY
+	dt_fset_unload(&dt_fentry);
 #endif
+#ifdef DT_FRET
+	dt_fset_unload(&dt_fret);
+#endif
+#if defined(DT_FENTRY) || defined(DT_FRET)
+	dt_fsets_reap_wait();
+#endif
+}

@@ -1,6 +1,7 @@
 # guest-prov-scale.sh - sourced by guest-run.sh in the qemu guest (busybox
 # sh; ok/ko/$D from there): pid probes say "pidNNN" in probeprov, and
-# fbt:::entry takes every function of the kernel through one ftrace_ops.
+# fbt:::entry takes every function of the kernel through one ftrace_ops,
+# fbt:::return a glob through one fprobe (or batched kretprobes).
 # pid probes name their provider pidNNN (probeprov), as DTrace does
 /trigger 10 3 &
 tp=$!
@@ -44,4 +45,31 @@ if [ -w $fp ]; then
 	echo 0 > $fp
 	nk=$(dmesg | sed -n 's/.*fbt: \([0-9]*\) of [0-9]* \/proc\/kallsyms symbols taken.*/\1/p' | tail -n 1)
 	if [ "${nk:-0}" -ge 1 ]; then ok "/proc/kallsyms resolved $nk site(s)"; else ko "/proc/kallsyms resolution" "no dmesg line: $(dmesg | grep 'dtracedrv: fbt' | tail -n 2 | tr '\n' '|')"; fi
+fi
+# fbt return at scale: one fprobe where the kernel has it (6.12 here: a
+# glob of thousands of functions), kretprobes registered in one batch
+# elsewhere (a smaller glob: each costs a full ftrace update); plus the
+# exact count and value (arg1: the parent's pid) of one function's return
+case $flavour in
+amd64-6.12) RG='fbt::[a-f]*:return,fbt::*sys_get*:return' ;;
+*) RG='fbt::*sys_get*:return' ;;
+esac
+ne=$(dmesg | grep -c 'dtracedrv: enabled')
+t0=$(date +%s)
+$D -q -n "$RG { n++; } fbt::$GETPPID:return /execname == \"trigger\"/ { @n = count(); @p[arg1] = count(); } $EXIT END { printa(\"%@d\n\", @n); printa(\"ppid %d %@d\n\", @p); printf(\"%s\n\", n >= 1000 ? \"many\" : \"few\"); }" > /tmp/live.out 2>&1 &
+dp=$!
+i=0
+while [ $i -lt 400 ] && [ "$(dmesg | grep -c 'dtracedrv: enabled')" -le "$ne" ]; do sleep 0.5; i=$((i + 1)); done
+t1=$(( $(date +%s) - t0 ))
+sleep 1
+/trigger 1000
+( sleep 60; kill -9 $dp 2>/dev/null ) &
+kp=$!
+wait $dp
+kill $kp 2>/dev/null
+how=$(dmesg | grep -E 'dtracedrv: fbt return on' | tail -n 1 | sed 's/.*dtracedrv: fbt return on //')
+if grep -qx 1000 /tmp/live.out && grep -qx "ppid $$ 1000" /tmp/live.out && grep -qx many /tmp/live.out; then
+	ok "fbt return on $RG ($how; enabled after $t1 s): $GETPPID x1000, arg1 = ppid"
+else
+	ko "fbt return on $RG" "$how; got: $(head -c 200 /tmp/live.out | tr '\n' '|')"
 fi
