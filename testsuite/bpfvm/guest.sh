@@ -109,6 +109,30 @@ fbt_refused() {
 	fi
 }
 
+# fentry: a function on the kernel's deny list for tracing programs
+# (migrate_disable) is refused when named exactly and left out of a glob
+fentry_denied() {
+	F=migrate_disable G='migrate_*'
+	if ! grep -qx "$F" /sys/kernel/tracing/available_filter_functions; then
+		ko "fentry: $F is not traceable here"; return
+	fi
+	$D -n "fbt::$F:entry { }" > /tmp/out 2>&1
+	st=$?
+	if [ $st = 1 ] && grep -q "clause fbt::$F:entry at line 1: " /tmp/out; then
+		ok "fentry: fbt::$F:entry (denied) refused with its reason"
+	else
+		ko "fentry: fbt::$F:entry (denied) refused with its reason (status $st)"; cat /tmp/out
+	fi
+	$D -q -n "fbt::$G:entry { } BEGIN { printf(\"ok\\n\"); exit(0); }" > /tmp/out 2>&1
+	st=$?
+	printf 'ok\n\n' > /tmp/want
+	if [ $st = 0 ] && cmp -s /tmp/out /tmp/want; then
+		ok "fentry: fbt::$G:entry leaves $F out"
+	else
+		ko "fentry: fbt::$G:entry leaves $F out (status $st)"; cat /tmp/out
+	fi
+}
+
 fbt_tests() { # mode label
 	T='/execname == "trigger"/'
 	live "$1: fbt entry count (__do_sys_getppid x$N)" "$N\n" \
@@ -149,6 +173,7 @@ typed_tests kprobe
 kprobes kprobe 2
 fbt_refused
 unset DTRACE_FBT
+fentry_denied
 
 # listing: every traceable function, twice, quickly
 t0=$(date +%s)

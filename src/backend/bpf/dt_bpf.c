@@ -731,6 +731,21 @@ static int load_prog(dt_backend_t *be, dt_bpf_prog_t *bp, char *err,
 	return -1;
 }
 
+/*
+ * An fbt program the kernel would not load (a function on the fentry
+ * deny list) is left out when a glob offered its probe and others of the
+ * glob remain, as DTrace's fbt does not offer what it cannot instrument.
+ */
+static int fbt_skip(dt_backend_t *be, dt_bpf_prog_t *bp)
+{
+	const dt_bpf_probe_t *pr;
+
+	if (bp->bp_ctx != DT_BPF_CTX_FENTRY && bp->bp_ctx != DT_BPF_CTX_FEXIT)
+		return 0;
+	pr = dt_bpf_probe_byid(&be->pt, bp->bp_probe);
+	return pr != NULL && dt_bpf_fbt_skip(pr);
+}
+
 static int bpf_enable(dt_backend_t *be, const dt_program_t *prog,
 		      const dt_ecb_t *ecbs, uint32_t necbs, char *err,
 		      size_t errlen)
@@ -840,7 +855,8 @@ static int bpf_enable(dt_backend_t *be, const dt_program_t *prog,
 		}
 	}
 	for (k = 0; k < be->nprogs; k++)
-		if (load_prog(be, &be->progs[k], err, errlen) != 0)
+		if (load_prog(be, &be->progs[k], err, errlen) != 0 &&
+		    !fbt_skip(be, &be->progs[k]))
 			return -1;
 	be->rb = NULL;
 	be->drops_prev = calloc((size_t)be->ncpus, sizeof(uint64_t));
@@ -916,6 +932,7 @@ static int bpf_go(dt_backend_t *be)
 			return -1;
 	for (k = 0; k < be->nprogs; k++)
 		if (be->progs[k].bp_ctx != DT_BPF_CTX_DTRACE &&
+		    be->progs[k].bp_fd >= 0 &&
 		    dt_bpf_attach(&be->pt, be->ncpus, &be->progs[k]) != 0) {
 			fprintf(stderr, "dtrace: cannot attach a BPF program: "
 				"%s\n", strerror(errno));

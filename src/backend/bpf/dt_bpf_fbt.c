@@ -408,15 +408,25 @@ static int kprobe_open(const char *func, int ret)
 }
 
 /*
- * The kernel refused pr (errno e): skip it if a glob offered it and
- * something else of that glob may still attach; else say why, and fail.
+ * The kernel refused pr, when its program was loaded (the fentry deny
+ * list) or attached: 1 if a glob offered it and another probe of that
+ * glob may still attach, so pr is skipped.
  */
+int dt_bpf_fbt_skip(const dt_bpf_probe_t *pr)
+{
+	int g = info(pr)->fi_grp;
+	fbt_grp_t *gp = g >= 0 && (size_t)g < ngrps ? &grps[g] : NULL;
+
+	return gp != NULL && gp->fg_glob && ++gp->fg_refused < gp->fg_probes;
+}
+
+/* the kernel refused to attach pr (errno e): skip it, or say why and fail */
 static int refused(const dt_bpf_probe_t *pr, int e)
 {
 	int g = info(pr)->fi_grp;
 	fbt_grp_t *gp = g >= 0 && (size_t)g < ngrps ? &grps[g] : NULL;
 
-	if (gp != NULL && gp->fg_glob && ++gp->fg_refused < gp->fg_probes)
+	if (dt_bpf_fbt_skip(pr))
 		return 0;
 	if (gp != NULL && gp->fg_glob)
 		fprintf(stderr, "dtrace: no probe of %s could be "

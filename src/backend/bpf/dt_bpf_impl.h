@@ -208,6 +208,7 @@ int dt_bpf_fbt_ctx(const dt_bpf_probe_t *pr);
 enum bpf_prog_type dt_bpf_fbt_load_opts(const dt_bpf_probe_t *pr,
 					struct bpf_prog_load_opts *o);
 int dt_bpf_fbt_attach(const dt_bpf_probe_t *pr, dt_bpf_prog_t *bp);
+int dt_bpf_fbt_skip(const dt_bpf_probe_t *pr);
 void dt_bpf_fbt_arg(struct xl *x, int n);
 int dt_bpf_pid_provide(dt_bpf_ptab_t *t, const dt_probedesc_t *pd);
 int dt_bpf_pid_ctx(const dt_bpf_probe_t *pr);
