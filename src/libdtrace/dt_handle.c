@@ -77,6 +77,8 @@ dt_handle_t *dt_open(void)
 	if (h == NULL)
 		return NULL;
 	dt_opts_init(&h->opts);
+	/* before any target: a grabbed process's maps are read at once */
+	h->syms = dt_symbols_create();
 	return h;
 }
 
@@ -107,7 +109,10 @@ static dt_target_t *new_target(dt_handle_t *h, pid_t pid)
 
 int dt_add_target(dt_handle_t *h, pid_t pid)
 {
-	return new_target(h, pid) != NULL ? 0 : -1;
+	if (new_target(h, pid) == NULL)
+		return -1;
+	dt_symbols_grab(h->syms, pid);
+	return 0;
 }
 
 static pid_t wait_child(pid_t pid, int *status)
@@ -315,6 +320,7 @@ pid_t dt_proc_create(dt_handle_t *h, const char *cmd, char *err,
 		t->status = status;
 	} else {
 		t->held = 1;
+		dt_symbols_grab(h->syms, pid);
 	}
 	free(copy);
 	free(argv);
@@ -1113,7 +1119,6 @@ int dt_run(dt_handle_t *h, FILE *out)
 	conf.cc_snapshot = snapshot_cb;
 	conf.cc_setopt = setopt_cb;
 	conf.cc_arg = h;
-	h->syms = dt_symbols_create();
 	if (h->syms != NULL)
 		conf.cc_lookup = lookup_cb;
 	h->cons = dt_consumer_create(&conf);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "dt_elf.h"
 #include "dt_symbols.h"
 
@@ -49,6 +50,7 @@ typedef struct proc {
 	int64_t p_pid;
 	mapping_t *p_maps;
 	uint32_t p_n;
+	time_t p_read; /* when p_maps was read */
 	struct proc *p_next;
 } proc_t;
 
@@ -243,11 +245,59 @@ static elffile_t *elf_get(dt_symbols_t *s, const char *path)
 
 /* ---- processes ---- */
 
-static proc_t *proc_get(dt_symbols_t *s, int64_t pid)
+/*
+ * A process's executable mappings from /proc/PID/maps; kept when the file
+ * cannot be read (the process is gone), so a grabbed target's frames are
+ * still named after it exits.
+ */
+static void proc_read(dt_symbols_t *s, proc_t *p)
 {
 	char path[64], line[4096];
-	proc_t *p;
+	mapping_t *maps = NULL;
+	uint32_t n = 0;
 	FILE *f;
+
+	p->p_read = time(NULL);
+	snprintf(path, sizeof(path), "/proc/%lld/maps", (long long)p->p_pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		unsigned long long a, b, off;
+		char perm[8];
+		int k = 0;
+		char *file;
+		mapping_t *m;
+
+		if (sscanf(line, "%llx-%llx %7s %llx %*s %*s %n", &a, &b, perm,
+			   &off, &k) < 4 || k == 0)
+			continue;
+		file = line + k;
+		file[strcspn(file, "\n")] = '\0';
+		if (perm[2] != 'x' || file[0] != '/')
+			continue;
+		m = realloc(maps, (n + 1) * sizeof(*m));
+		if (m == NULL)
+			break;
+		maps = m;
+		m[n].m_start = a;
+		m[n].m_end = b;
+		m[n].m_off = off;
+		m[n].m_file = elf_get(s, file);
+		n++;
+	}
+	fclose(f);
+	if (n == 0) {
+		free(maps);
+		return;
+	}
+	free(p->p_maps);
+	p->p_maps = maps;
+	p->p_n = n;
+}
+
+static proc_t *proc_get(dt_symbols_t *s, int64_t pid)
+{
+	proc_t *p;
 
 	for (p = s->procs; p != NULL; p = p->p_next)
 		if (p->p_pid == pid)
@@ -257,35 +307,14 @@ static proc_t *proc_get(dt_symbols_t *s, int64_t pid)
 	p->p_pid = pid;
 	p->p_next = s->procs;
 	s->procs = p;
-	snprintf(path, sizeof(path), "/proc/%lld/maps", (long long)pid);
-	if ((f = fopen(path, "r")) == NULL)
-		return p;
-	while (fgets(line, sizeof(line), f) != NULL) {
-		unsigned long long a, b, off;
-		char perm[8];
-		int n = 0;
-		char *file;
-		mapping_t *m;
-
-		if (sscanf(line, "%llx-%llx %7s %llx %*s %*s %n", &a, &b, perm,
-			   &off, &n) < 4 || n == 0)
-			continue;
-		file = line + n;
-		file[strcspn(file, "\n")] = '\0';
-		if (perm[2] != 'x' || file[0] != '/')
-			continue;
-		m = realloc(p->p_maps, (p->p_n + 1) * sizeof(*m));
-		if (m == NULL)
-			break;
-		p->p_maps = m;
-		m[p->p_n].m_start = a;
-		m[p->p_n].m_end = b;
-		m[p->p_n].m_off = off;
-		m[p->p_n].m_file = elf_get(s, file);
-		p->p_n++;
-	}
-	fclose(f);
+	proc_read(s, p);
 	return p;
+}
+
+void dt_symbols_grab(dt_symbols_t *s, int64_t pid)
+{
+	if (s != NULL)
+		(void)proc_get(s, pid);
 }
 
 static int ulookup(dt_symbols_t *s, int64_t pid, uint64_t addr,
@@ -293,9 +322,11 @@ static int ulookup(dt_symbols_t *s, int64_t pid, uint64_t addr,
 {
 	proc_t *p = proc_get(s, pid);
 	uint32_t k, j;
+	int again = 1;
 
 	if (p == NULL)
 		return -1;
+retry:
 	for (k = 0; k < p->p_n; k++) {
 		const mapping_t *m = &p->p_maps[k];
 		const elffile_t *ef = m->m_file;
@@ -325,6 +356,12 @@ static int ulookup(dt_symbols_t *s, int64_t pid, uint64_t addr,
 			}
 		}
 		return 0;
+	}
+	/* an object mapped since the maps were read (dlopen): read again */
+	if (again && time(NULL) != p->p_read) {
+		again = 0;
+		proc_read(s, p);
+		goto retry;
 	}
 	return -1;
 }
