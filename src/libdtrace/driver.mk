@@ -3,6 +3,7 @@
 lib_LTLIBRARIES += libdtrace.la
 libdtrace_la_SOURCES = \
 	src/libdtrace/dt_handle.c src/libdtrace/dt_handle.h \
+	src/libdtrace/dt_proc.c src/libdtrace/dt_proc.h \
 	src/libdtrace/dt_options.c src/libdtrace/dt_options.h \
 	src/libdtrace/dt_symbols.c src/libdtrace/dt_symbols.h \
 	src/libdtrace/dt_elf.c src/libdtrace/dt_elf.h \

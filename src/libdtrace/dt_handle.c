@@ -11,18 +11,14 @@
  */
 #include "config.h"
 
-#include <elf.h>
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <fnmatch.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ptrace.h>
-#include <sys/user.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -31,6 +27,7 @@
 #include "dt_consume.h"
 #include "dt_dis.h"
 #include "dt_handle.h"
+#include "dt_proc.h"
 #include "dt_stability.h"
 #include "dt_symbols.h"
 
@@ -115,220 +112,32 @@ int dt_add_target(dt_handle_t *h, pid_t pid)
 	return 0;
 }
 
-static pid_t wait_child(pid_t pid, int *status)
-{
-	pid_t r;
-
-	while ((r = waitpid(pid, status, 0)) < 0 && errno == EINTR)
-		;
-	return r;
-}
-
-#if defined(__x86_64__) || defined(__i386__)
-/* AT_ENTRY from /proc/PID/auxv, whose words are the target's size */
-static int auxv_entry(pid_t pid, unsigned long *entry)
-{
-	unsigned char ident[EI_NIDENT], buf[8192];
-	char p[64];
-	size_t w, k;
-	ssize_t n;
-	int fd;
-
-	snprintf(p, sizeof(p), "/proc/%d/exe", (int)pid);
-	fd = open(p, O_RDONLY);
-	if (fd < 0)
-		return -1;
-	n = read(fd, ident, sizeof(ident));
-	close(fd);
-	if (n != (ssize_t)sizeof(ident))
-		return -1;
-	w = ident[EI_CLASS] == ELFCLASS32 ? 4 : 8;
-	snprintf(p, sizeof(p), "/proc/%d/auxv", (int)pid);
-	fd = open(p, O_RDONLY);
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf));
-	close(fd);
-	for (k = 0; n > 0 && k + 2 * w <= (size_t)n; k += 2 * w) {
-		uint64_t type = 0, val = 0;
-
-		if (w == 4) {
-			uint32_t a[2];
-
-			memcpy(a, buf + k, sizeof(a));
-			type = a[0];
-			val = a[1];
-		} else {
-			memcpy(&type, buf + k, 8);
-			memcpy(&val, buf + k + 8, 8);
-		}
-		if (type == AT_ENTRY) {
-			*entry = (unsigned long)val;
-			return 0;
-		}
-		if (type == AT_NULL)
-			break;
-	}
-	return -1;
-}
-
-/*
- * From the exec stop to the program's entry point: by then the dynamic
- * linker has mapped every library the program needs (DT_NEEDED, found
- * through RPATH/RUNPATH, LD_LIBRARY_PATH and ld.so.cache, its way), and
- * no code of the program itself has run.  A breakpoint (int3) on
- * AT_ENTRY stops it there; the original byte is put back and the
- * instruction pointer moved back onto it, so the program starts at its
- * entry as if nothing happened.  Signals it gets meanwhile are passed
- * on.  0: held at entry; 1: it ended (*status); -1: not possible here
- * (it stays at the exec stop, which is also a correct place to hold it,
- * only with fewer objects mapped).
- */
-static int run_to_entry(pid_t pid, int *status)
-{
-	struct user_regs_struct regs;
-	unsigned long entry, addr;
-	long word, bp;
-	int sig = 0;
-
-	if (auxv_entry(pid, &entry) != 0)
-		return -1;
-	/* an aligned word never crosses into an unmapped page */
-	addr = entry & ~(unsigned long)(sizeof(long) - 1);
-	errno = 0;
-	word = ptrace(PTRACE_PEEKTEXT, pid, (void *)addr, NULL);
-	if (errno != 0)
-		return -1;
-	bp = word;
-	((unsigned char *)&bp)[entry - addr] = 0xcc;
-	if (ptrace(PTRACE_POKETEXT, pid, (void *)addr, (void *)bp) != 0)
-		return -1;
-	for (;;) {
-		if (ptrace(PTRACE_CONT, pid, NULL, (void *)(long)sig) != 0 ||
-		    wait_child(pid, status) != pid)
-			return -1;
-		if (!WIFSTOPPED(*status))
-			return 1;
-		sig = WSTOPSIG(*status);
-		if (sig == SIGTRAP) {
-			if (ptrace(PTRACE_GETREGS, pid, NULL, &regs) != 0)
-				return -1;
-#ifdef __x86_64__
-			if (regs.rip == entry + 1)
-				break;
-#else
-			if ((unsigned long)regs.eip == entry + 1)
-				break;
-#endif
-		} else {
-			siginfo_t si;
-
-			/* a group stop (not a signal to deliver): go on */
-			if (ptrace(PTRACE_GETSIGINFO, pid, NULL, &si) != 0)
-				sig = 0;
-		}
-	}
-	if (ptrace(PTRACE_POKETEXT, pid, (void *)addr, (void *)word) != 0)
-		return -1;
-#ifdef __x86_64__
-	regs.rip = entry;
-#else
-	regs.eip = (long)entry;
-#endif
-	return ptrace(PTRACE_SETREGS, pid, NULL, &regs) == 0 ? 0 : -1;
-}
-#else
-/* no breakpoint code for this machine: hold it at the exec stop */
-static int run_to_entry(pid_t pid, int *status)
-{
-	(void)pid;
-	(void)status;
-	return -1;
-}
-#endif
-
 pid_t dt_proc_create(dt_handle_t *h, const char *cmd, char *err,
 		     size_t errlen)
 {
-	char *copy = strdup(cmd), *tok, *save = NULL, **argv;
-	int argc = 0, efd[2], status, e = 0;
+	int ended, status;
 	dt_target_t *t;
-	pid_t pid;
+	pid_t pid = dt_proc_spawn(cmd, &ended, &status, err, errlen);
 
-	argv = calloc(strlen(cmd) / 2 + 2, sizeof(char *));
-	if (copy == NULL || argv == NULL) {
-		snprintf(err, errlen, "failed to execute %s: %s", cmd,
-			 strerror(ENOMEM));
-		free(copy);
-		free(argv);
+	if (pid < 0)
 		return -1;
-	}
-	for (tok = strtok_r(copy, " \t", &save); tok != NULL;
-	     tok = strtok_r(NULL, " \t", &save))
-		argv[argc++] = tok;
-	argv[argc] = NULL;
-	if (argc == 0) {
-		snprintf(err, errlen, "failed to execute %s: %s", cmd,
-			 strerror(ENOENT));
-		goto fail;
-	}
-	/* the child tells why exec failed through a close-on-exec pipe */
-	if (pipe(efd) != 0 || fcntl(efd[0], F_SETFD, FD_CLOEXEC) != 0 ||
-	    fcntl(efd[1], F_SETFD, FD_CLOEXEC) != 0) {
-		snprintf(err, errlen, "failed to execute %s: %s", argv[0],
-			 strerror(errno));
-		goto fail;
-	}
-	fflush(NULL);
-	pid = fork();
-	if (pid == 0) {
-		close(efd[0]);
-		/* exec stops it with SIGTRAP before its first instruction */
-		if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) == 0)
-			execvp(argv[0], argv);
-		e = errno;
-		if (write(efd[1], &e, sizeof(e)) != (ssize_t)sizeof(e))
-			_exit(126);
-		_exit(127);
-	}
-	close(efd[1]);
-	if (pid < 0 || wait_child(pid, &status) != pid ||
-	    !WIFSTOPPED(status)) {
-		e = pid < 0 ? errno : ECHILD;
-		if (pid > 0 && read(efd[0], &e, sizeof(e)) != (ssize_t)sizeof(e))
-			e = ECHILD;
-		close(efd[0]);
-		snprintf(err, errlen, "failed to execute %s: %s", argv[0],
-			 strerror(e));
-		goto fail;
-	}
-	close(efd[0]);
-	/* if we die before letting it go, it must not run on untraced */
-	ptrace(PTRACE_SETOPTIONS, pid, NULL, (void *)(long)PTRACE_O_EXITKILL);
 	t = new_target(h, pid);
 	if (t == NULL) {
 		kill(pid, SIGKILL);
-		wait_child(pid, &status);
-		snprintf(err, errlen, "failed to execute %s: %s", argv[0],
+		dt_proc_wait(pid, &status);
+		snprintf(err, errlen, "failed to execute %s: %s", cmd,
 			 strerror(ENOMEM));
-		goto fail;
+		return -1;
 	}
 	t->is_child = 1;
-	if (run_to_entry(pid, &status) == 1) {
-		/* e.g. the dynamic linker could not find a library */
+	if (ended) {
 		t->ended = 1;
 		t->status = status;
 	} else {
 		t->held = 1;
 		dt_symbols_grab(h->syms, pid);
 	}
-	free(copy);
-	free(argv);
 	return pid;
-fail:
-	free(copy);
-	free(argv);
-	return -1;
 }
 
 /* let a held -c command run */
@@ -337,8 +146,7 @@ static void release_target(dt_target_t *t)
 	if (!t->held)
 		return;
 	t->held = 0;
-	if (ptrace(PTRACE_DETACH, t->pid, NULL, NULL) != 0)
-		perror("dtrace: starting command");
+	dt_proc_release(t->pid);
 }
 
 int dt_setopt(dt_handle_t *h, const char *name, const char *value,
@@ -1188,7 +996,7 @@ void dt_close(dt_handle_t *h)
 
 		if (t->held && t->pid > 0) {
 			kill(t->pid, SIGKILL);
-			wait_child(t->pid, &st);
+			dt_proc_wait(t->pid, &st);
 		}
 	}
 	free(h->targets);
