@@ -2166,6 +2166,20 @@ static void regs_used(const difo_t *dp, uint8_t used[DIF_NREGS])
 	}
 }
 
+/* the epid at key R1 of the array map mapfd; none (0): not this clause */
+static void epid_from_map(xl_t *x, int mapfd)
+{
+	E(STX(BPF_W, FP, R1, SL_TMP));
+	ldmap(x, R1, mapfd);
+	E(MOV_R(R2, FP));
+	E(ALU_I(BPF_ADD, R2, SL_TMP));
+	E(CALL(BPF_FUNC_map_lookup_elem));
+	EJ(J_I(BPF_JEQ, R0, 0, 0), x->l_next);
+	E(LDX(BPF_W, R1, R0, 0));
+	EJ(J_I(BPF_JEQ, R1, 0, 0), x->l_next);
+	E(STX(BPF_DW, FP, R1, SL_EPID));
+}
+
 /* a uprobe program of several probes: the attach cookie says which */
 static int multi_probe(const xl_t *x)
 {
@@ -2211,15 +2225,7 @@ static int xl_clause(xl_t *x, const dt_bpf_inst_t *inst, int in_error)
 		E(ALU_I(BPF_LSH, R1, 32));
 		E(ALU_I(BPF_RSH, R1, 32));
 		if (inst->in_mapfd >= 0) {
-			E(STX(BPF_W, FP, R1, SL_TMP));
-			ldmap(x, R1, inst->in_mapfd);
-			E(MOV_R(R2, FP));
-			E(ALU_I(BPF_ADD, R2, SL_TMP));
-			E(CALL(BPF_FUNC_map_lookup_elem));
-			EJ(J_I(BPF_JEQ, R0, 0, 0), x->l_next);
-			E(LDX(BPF_W, R1, R0, 0));
-			EJ(J_I(BPF_JEQ, R1, 0, 0), x->l_next);
-			E(STX(BPF_DW, FP, R1, SL_EPID));
+			epid_from_map(x, inst->in_mapfd);
 		} else {
 			for (k = 0; k < inst->in_n; k++) {
 				E(J_I(BPF_JNE, R1, (int32_t)inst->in_key[k],
@@ -2242,15 +2248,7 @@ static int xl_clause(xl_t *x, const dt_bpf_inst_t *inst, int in_error)
 		EJ(J_I(BPF_JGE, R1, 1024, 0), x->l_next);
 		E(ALU_I(BPF_LSH, R2, 10));
 		E(ALU_R(BPF_ADD, R1, R2));
-		E(STX(BPF_W, FP, R1, SL_TMP));
-		ldmap(x, R1, inst->in_mapfd);
-		E(MOV_R(R2, FP));
-		E(ALU_I(BPF_ADD, R2, SL_TMP));
-		E(CALL(BPF_FUNC_map_lookup_elem));
-		EJ(J_I(BPF_JEQ, R0, 0, 0), x->l_next);
-		E(LDX(BPF_W, R1, R0, 0));
-		EJ(J_I(BPF_JEQ, R1, 0, 0), x->l_next);
-		E(STX(BPF_DW, FP, R1, SL_EPID));
+		epid_from_map(x, inst->in_mapfd);
 	} else {
 		int abi = -2;
 
