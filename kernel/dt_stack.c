@@ -58,7 +58,6 @@ void dt_stack_free(struct dt_cpu *c)
  */
 static DEFINE_PER_CPU(struct pt_regs *, dt_probe_regs);
 
-struct pt_regs *dt_stack_probe_regs(struct pt_regs *regs);
 struct pt_regs *dt_stack_probe_regs(struct pt_regs *regs)
 {
 	return this_cpu_xchg(dt_probe_regs, regs);

@@ -159,6 +159,11 @@ int dt_provide(struct dtd_provide *pq);
 struct dt_sess *dt_sess_load(const void __user *ubuf, u64 len, int *errp);
 void dt_sess_free(struct dt_sess *s);
 
+/* dt_stack.c: the firing probe's registers, set around dt_fire();
+   returns the previous */
+struct pt_regs;
+struct pt_regs *dt_stack_probe_regs(struct pt_regs *regs);
+
 /* dt_fire.c: the probe path */
 void dt_fire(struct dt_probe *p, const u64 *args, int nargs);
 void dt_fire_forced(struct dt_sess *s, struct dt_probe *p);

@@ -56,7 +56,9 @@ static int dt_fbt_entry(struct kprobe *kp, struct pt_regs *regs)
 	if (READ_ONCE(k->dead))
 		return 0;
 	dt_fbt_args(regs, args);
+	regs = dt_stack_probe_regs(regs);
 	dt_fire(k->p, args, 6);
+	dt_stack_probe_regs(regs);
 	return 0;
 }
 

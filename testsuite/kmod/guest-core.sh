@@ -57,10 +57,8 @@ same "bufpolicy=ring: END's record is the newest" 50 end ""
 
 # (ARM: an optimized kprobe runs the handler from a trampoline the
 # unwinder cannot walk through, so stack() at fbt entry is unwound from the
-# probe's registers, which dt_fbt.c's entry handler does not hand over yet
-# (dt_stack_probe_regs()): x86 only until it does)
-case $flavour in rpi) fbtstk=no ;; *) fbtstk=yes ;; esac
-if [ $fbtstk = yes ]; then
+# probe's registers, which dt_fbt.c's entry handler hands over through
+# dt_stack_probe_regs())
 # --- caller and stackdepth at an fbt entry: the first frame is the caller
 # of the probed function (the return address it was called with), not
 # dtracedrv, kprobes or the function itself.  x86_64: do_syscall_64 (the
@@ -108,7 +106,6 @@ tick_sched_handle/tick_sched_timer | tick_sched_timer/__hrtimer_run_queues* | ti
 	ok "stack() at fbt entry in the timer interrupt: $first, $second" ;;
 *) ko "stack() at fbt entry in the timer interrupt" "first frames '$first' '$second'; got: $(head -c 300 /tmp/core.out | tr '\n' '|')" ;;
 esac
-fi
 
 # --- profile in kernel code: the stack is unwound from the interrupted
 # registers, so the first frame is the interrupted pc (arg0) in every
