@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <linux/perf_event.h>
 #include <bpf/bpf.h>
@@ -106,6 +107,7 @@ static dt_backend_t *bpf_open(const dt_runopts_t *opts, char *err,
 			      size_t errlen)
 {
 	dt_backend_t *be = calloc(1, sizeof(*be));
+	struct rlimit rl;
 
 	libbpf_set_print(quiet_print);
 	if (be == NULL) {
@@ -114,6 +116,12 @@ static dt_backend_t *bpf_open(const dt_runopts_t *opts, char *err,
 	}
 	be->ro = *opts;
 	be->debug = getenv("DTRACE_BPF_DEBUG") != NULL;
+	/* every program, link and perf uprobe is a file descriptor: a pid
+	 * glob over a library wants thousands, past the usual soft limit */
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		(void)setrlimit(RLIMIT_NOFILE, &rl);
+	}
 	be->ncpus = libbpf_num_possible_cpus();
 	if (be->ncpus <= 0) {
 		snprintf(err, errlen, "cannot count the CPUs");
@@ -681,10 +689,18 @@ static int load_one(dt_backend_t *be, dt_bpf_prog_t *bp,
 				   &o);
 	}
 	if (fd < 0) {
+		int e = errno;
+
 		if (be->debug)
 			fprintf(stderr, "%s\n", log);
-		snprintf(err, errlen, "the BPF verifier refused it (%s)",
-			 log[0] ? last_line(log) : strerror(errno));
+		/* the verifier says EACCES or EINVAL; anything else (out of
+		 * file descriptors, memory, privilege) is not about the code */
+		if (e != EACCES && e != EINVAL)
+			snprintf(err, errlen, "cannot load a BPF program: %s",
+				 strerror(e));
+		else
+			snprintf(err, errlen, "the BPF verifier refused it (%s)",
+				 log[0] ? last_line(log) : strerror(e));
 		*bad = ninst;
 	}
 	free(insns);

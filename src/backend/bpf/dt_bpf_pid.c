@@ -293,7 +293,9 @@ static int open_uprobe(const dt_upriv_t *up, uint32_t site, int ret)
 
 	if (pmu_read("/sys/bus/event_source/devices/uprobe/type", buf,
 		     sizeof(buf)) != 0) {
-		errno = ENOENT; /* no uprobe PMU: CONFIG_UPROBE_EVENTS off */
+		/* no uprobe PMU: CONFIG_UPROBE_EVENTS off (or no fd left) */
+		if (errno != EMFILE && errno != ENFILE)
+			errno = ENOENT;
 		return -1;
 	}
 	type = atoi(buf);

@@ -4,8 +4,9 @@
 # return together; one clause on every USDT site of the trigger (five
 # argument specs: registers, memory, %rip-relative, semaphore: one
 # program, the code picked by the cookie) and one on a pid probe and a
-# USDT probe of the same object read each site's own arguments.  The USDT part again on perf uprobes (DTRACE_UPROBE=perf:
-# a program per probe, as on kernels before 6.6).
+# USDT probe of the same object read each site's own arguments.  Again on
+# perf uprobes (DTRACE_UPROBE=perf: a program per probe, as on kernels
+# before 6.6).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/../uprobe-lib.sh"
 libc() {
@@ -43,5 +44,22 @@ X
 }
 libc || { echo "libc with uprobe_multi links"; exit 1; }
 usdt || { echo "USDT with uprobe_multi links"; exit 1; }
-# a perf uprobe program per probe: every libc function would take minutes
+# perf uprobes, a program per probe: a glob over libc's get* functions
+# takes a descriptor per program and per site, hundreds, so dtrace raises
+# its soft limit on open files to the hard one (where the hard one allows)
 DTRACE_UPROBE=perf usdt || { echo "USDT with perf uprobes"; exit 1; }
+getglob() { # ulimit option
+	(ulimit $1 && DTRACE_UPROBE=perf $DTRACE -q -x backend=bpf -n '
+pid$target:libc.so.6:get*:entry /probefunc == "getppid"/ { @[probefunc] = count(); }
+END { printa("%s %@d\n", @); }' -c "$TRIG/trig64 getppid 1234" 2>&1 < /dev/null)
+}
+hard=$(ulimit -Hn)
+if [ "$hard" = unlimited ] || [ "$hard" -ge 1024 ]; then
+	getglob "-Sn 256" | expect 3<<'X' || { echo "get* with perf uprobes, 256 open files allowed"; exit 1; }
+getppid 1234
+
+X
+fi
+# with the hard limit low too: one clear line, not a verifier dump
+getglob "-n 128" | grep -q ': Too many open files$' ||
+	{ echo "get* with perf uprobes: no clear error at 128 open files"; exit 1; }
