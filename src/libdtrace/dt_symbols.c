@@ -184,7 +184,8 @@ static void kload(dt_symbols_t *s)
 			break;
 	}
 	fclose(f);
-	qsort(s->ktab.st_syms, s->ktab.st_n, sizeof(sym_t), sym_cmp);
+	if (s->ktab.st_n > 1)
+		qsort(s->ktab.st_syms, s->ktab.st_n, sizeof(sym_t), sym_cmp);
 }
 
 /* ---- ELF files ---- */
@@ -210,12 +211,16 @@ static void elf_read(elffile_t *ef)
 	ef->ef_load = malloc((n ? n : 1) * sizeof(*l));
 	if (ef->ef_load == NULL)
 		goto out;
-	memcpy(ef->ef_load, l, n * sizeof(*l));
+	if (n > 0)
+		memcpy(ef->ef_load, l, n * sizeof(*l));
 	ef->ef_nload = (uint32_t)n;
 	/* both tables: a stripped library keeps only .dynsym */
 	if (dt_elf_funcs(e, SHT_SYMTAB, elf_sym, ef) == 0)
 		(void)dt_elf_funcs(e, SHT_DYNSYM, elf_sym, ef);
-	qsort(ef->ef_tab.st_syms, ef->ef_tab.st_n, sizeof(sym_t), sym_cmp);
+	/* an object without function symbols has no table at all */
+	if (ef->ef_tab.st_n > 1)
+		qsort(ef->ef_tab.st_syms, ef->ef_tab.st_n, sizeof(sym_t),
+		      sym_cmp);
 	ef->ef_ok = 1;
 out:
 	dt_elf_free(e);
