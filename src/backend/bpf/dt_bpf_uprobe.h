@@ -65,7 +65,6 @@ int dt_x86_boundary(const uint8_t *code, size_t len, size_t off, int is64);
 typedef struct dt_uobj {
 	char *uo_path;
 	const char *uo_base; /* basename of uo_path: the probe's module */
-	int uo_exe; /* the executable: a.out matches it too */
 	uint64_t uo_map0; /* where file offset 0 is mapped (0: not yet) */
 	int uo_code; /* some mapping of it is executable */
 } dt_uobj_t;

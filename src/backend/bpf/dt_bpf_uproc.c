@@ -20,7 +20,7 @@ static const char *base_of(const char *path)
 	return s != NULL ? s + 1 : path;
 }
 
-static int uobj_add(dt_uobj_t **v, size_t *n, const char *path, int exe,
+static int uobj_add(dt_uobj_t **v, size_t *n, const char *path,
 		    uint64_t map0)
 {
 	dt_uobj_t *nv;
@@ -42,7 +42,6 @@ static int uobj_add(dt_uobj_t **v, size_t *n, const char *path, int exe,
 	if (nv[*n].uo_path == NULL)
 		return -1;
 	nv[*n].uo_base = base_of(nv[*n].uo_path);
-	nv[*n].uo_exe = exe;
 	nv[*n].uo_map0 = map0;
 	nv[*n].uo_code = 0;
 	(*n)++;
@@ -51,15 +50,11 @@ static int uobj_add(dt_uobj_t **v, size_t *n, const char *path, int exe,
 
 int dt_uobj_list(int pid, dt_uobj_t **objs, size_t *n)
 {
-	char p[64], exe[4096], line[4096 + 128], full[4096 + 64];
-	ssize_t el;
+	char p[64], line[4096 + 128], full[4096 + 64];
 	FILE *f;
 
 	*objs = NULL;
 	*n = 0;
-	snprintf(p, sizeof(p), "/proc/%d/exe", pid);
-	el = readlink(p, exe, sizeof(exe) - 1);
-	exe[el > 0 ? el : 0] = '\0';
 	snprintf(p, sizeof(p), "/proc/%d/maps", pid);
 	f = fopen(p, "r");
 	if (f == NULL)
@@ -81,8 +76,7 @@ int dt_uobj_list(int pid, dt_uobj_t **objs, size_t *n)
 		/* the path as the process sees it (it may live in another
 		 * mount namespace, a container) */
 		snprintf(full, sizeof(full), "/proc/%d/root%s", pid, path);
-		if (uobj_add(objs, n, full, strcmp(path, exe) == 0,
-			     off == 0 ? lo : 0) != 0) {
+		if (uobj_add(objs, n, full, off == 0 ? lo : 0) != 0) {
 			fclose(f);
 			return -1;
 		}
@@ -124,7 +118,5 @@ int dt_uobj_mod_match(const dt_uobj_t *u, const char *pat)
 {
 	if (pat == NULL || pat[0] == '\0')
 		return 1;
-	if (fnmatch(pat, u->uo_base, 0) == 0)
-		return 1;
-	return u->uo_exe && strcmp(pat, "a.out") == 0;
+	return fnmatch(pat, u->uo_base, 0) == 0;
 }

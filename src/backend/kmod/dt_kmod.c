@@ -216,8 +216,8 @@ static int kmod_provide_pid(dt_backend_t *be, const dt_probedesc_t *pd)
 		return 0;
 	path[n] = '\0';
 	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	if (pd->pd_mod != NULL && pd->pd_mod[0] != '\0' && !glob_ok(pd->pd_mod, base) &&
-	    strcmp(pd->pd_mod, "a.out") != 0)
+	/* "a.out" arrives as the executable's name (the driver's exe_mod) */
+	if (pd->pd_mod != NULL && pd->pd_mod[0] != '\0' && !glob_ok(pd->pd_mod, base))
 		return 0;
 	memset(&r, 0, sizeof(r));
 	r.be = be;
