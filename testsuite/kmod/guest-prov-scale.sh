@@ -2,6 +2,28 @@
 # sh; ok/ko/$D from there): pid probes say "pidNNN" in probeprov, and
 # fbt:::entry takes every function of the kernel through one ftrace_ops,
 # fbt:::return a glob through one fprobe (or batched kretprobes).
+
+# dtrace -q ARGS in the background into /tmp/live.out; once this session's
+# probes are enabled (dmesg; at most MAXWAIT s, the seconds taken left in
+# $waited) the trigger makes 1000 calls; dtrace is killed after KILLAFTER s
+enabled_run() { # MAXWAIT KILLAFTER ARGS...
+	maxw=$1 ka=$2
+	shift 2
+	ne=$(dmesg | grep -c 'dtracedrv: enabled')
+	t0=$(date +%s)
+	$D -q "$@" > /tmp/live.out 2>&1 &
+	dp=$!
+	i=0
+	while [ $i -lt $((maxw * 2)) ] && [ "$(dmesg | grep -c 'dtracedrv: enabled')" -le "$ne" ]; do sleep 0.5; i=$((i + 1)); done
+	waited=$(( $(date +%s) - t0 ))
+	sleep 1
+	/trigger 1000
+	( sleep $ka; kill -9 $dp 2>/dev/null ) &
+	kp=$!
+	wait $dp
+	kill $kp 2>/dev/null
+}
+
 # pid probes name their provider pidNNN (probeprov), as DTrace does
 /trigger 10 3 &
 tp=$!
@@ -30,17 +52,7 @@ if [ -w $fp ]; then
 	echo 1 > $fp
 	# taking the previous session's functions off the ops takes seconds
 	# under qemu: the trigger waits for this session's enabling
-	ne=$(dmesg | grep -c 'dtracedrv: enabled')
-	$D -q -n "fbt::$GETPPID:entry /execname == \"trigger\"/ { @n = count(); } $EXIT END { printa(\"%@d\n\", @n); }" > /tmp/live.out 2>&1 &
-	dp=$!
-	i=0
-	while [ $i -lt 120 ] && [ "$(dmesg | grep -c 'dtracedrv: enabled')" -le "$ne" ]; do sleep 0.5; i=$((i + 1)); done
-	sleep 1
-	/trigger 1000
-	( sleep 30; kill -9 $dp 2>/dev/null ) &
-	kp=$!
-	wait $dp
-	kill $kp 2>/dev/null
+	enabled_run 60 30 -n "fbt::$GETPPID:entry /execname == \"trigger\"/ { @n = count(); } $EXIT END { printa(\"%@d\n\", @n); }"
 	if grep -qx 1000 /tmp/live.out; then ok "fbt entry on $GETPPID (functions from /proc/kallsyms)"; else ko "fbt entry on $GETPPID (functions from /proc/kallsyms)" "got: $(head -c 200 /tmp/live.out | tr '\n' '|')"; fi
 	echo 0 > $fp
 	nk=$(dmesg | sed -n 's/.*fbt: \([0-9]*\) of [0-9]* \/proc\/kallsyms symbols taken.*/\1/p' | tail -n 1)
@@ -54,19 +66,8 @@ case $flavour in
 amd64-6.12) RG='fbt::[a-f]*:return,fbt::*sys_get*:return' ;;
 *) RG='fbt::*sys_get*:return' ;;
 esac
-ne=$(dmesg | grep -c 'dtracedrv: enabled')
-t0=$(date +%s)
-$D -q -n "$RG { n++; } fbt::$GETPPID:return /execname == \"trigger\"/ { @n = count(); @p[arg1] = count(); } $EXIT END { printa(\"%@d\n\", @n); printa(\"ppid %d %@d\n\", @p); printf(\"%s\n\", n >= 1000 ? \"many\" : \"few\"); }" > /tmp/live.out 2>&1 &
-dp=$!
-i=0
-while [ $i -lt 400 ] && [ "$(dmesg | grep -c 'dtracedrv: enabled')" -le "$ne" ]; do sleep 0.5; i=$((i + 1)); done
-t1=$(( $(date +%s) - t0 ))
-sleep 1
-/trigger 1000
-( sleep 60; kill -9 $dp 2>/dev/null ) &
-kp=$!
-wait $dp
-kill $kp 2>/dev/null
+enabled_run 200 60 -n "$RG { n++; } fbt::$GETPPID:return /execname == \"trigger\"/ { @n = count(); @p[arg1] = count(); } $EXIT END { printa(\"%@d\n\", @n); printa(\"ppid %d %@d\n\", @p); printf(\"%s\n\", n >= 1000 ? \"many\" : \"few\"); }"
+t1=$waited
 how=$(dmesg | grep -E 'dtracedrv: fbt return on' | tail -n 1 | sed 's/.*dtracedrv: fbt return on //')
 if grep -qx 1000 /tmp/live.out && grep -qx "ppid $$ 1000" /tmp/live.out && grep -qx many /tmp/live.out; then
 	ok "fbt return on $RG ($how; enabled after $t1 s): $GETPPID x1000, arg1 = ppid"
